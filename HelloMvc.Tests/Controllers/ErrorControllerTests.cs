@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HelloMvc.Tests.Infrastructure;
+
+namespace HelloMvc.Tests.Controllers;
+
+public class ErrorControllerTests(SiteFactory site)
+{
+    private readonly HttpClient _client = site.CreateNoRedirectClient();
+
+    [Fact]
+    public async Task Unknown_url_is_404_rendered_as_the_error_view()
+    {
+        var page = await _client.GetPageAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Equal("text/html", page.MediaType);
+        Assert.Equal("404 Not Found", page.Text("main h1"));
+        Assert.Equal("/", page.Document.QuerySelector("a.home")?.GetAttribute("href"));
+        Assert.Null(page.Document.QuerySelector(".request-id"));
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/problem+json")]
+    [InlineData("application/json, text/javascript, */*; q=0.01")]
+    public async Task Unknown_url_asked_for_as_json_is_problem_json(string accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/no/such/page");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.Equal("Not Found", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_browser_accept_header_ending_in_any_type_still_gets_html()
+    {
+        var page = await _client.GetPageAsync("/no/such/page", accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        Assert.Equal("text/html", page.MediaType);
+    }
+
+    [Fact]
+    public async Task Wrong_method_is_405_with_allow_and_the_error_view()
+    {
+        var page = await _client.ParseAsync(new HttpRequestMessage(HttpMethod.Put, "/hello"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, page.Status);
+        Assert.Contains("GET", page.Response.Content.Headers.Allow);
+        Assert.Equal("405 Method Not Allowed", page.Text("main h1"));
+    }
+
+    [Theory]
+    [InlineData(418, "418 I'm a teapot")]
+    [InlineData(403, "403 Forbidden")]
+    public async Task An_error_page_opened_directly_keeps_its_status(int code, string heading)
+    {
+        var page = await _client.GetPageAsync($"/error/{code}");
+
+        Assert.Equal(code, (int)page.Status);
+        Assert.Equal(heading, page.Text("main h1"));
+    }
+
+    [Fact]
+    public async Task Only_error_statuses_have_an_error_page()
+    {
+        var response = await _client.GetAsync("/error/200", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

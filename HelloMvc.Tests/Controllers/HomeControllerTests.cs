@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using HelloMvc.Tests.Infrastructure;
+using HelloMvc.Web.Demos;
+
+namespace HelloMvc.Tests.Controllers;
+
+public class HomeControllerTests(SiteFactory site)
+{
+    private readonly HttpClient _client = site.CreateNoRedirectClient();
+
+    [Fact]
+    public async Task Index_lists_every_demo_of_the_catalog_under_its_chapter_and_section()
+    {
+        var page = await _client.GetPageAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        foreach (var chapter in DemoCatalog.Chapters)
+        {
+            var block = page.Document.GetElementById(chapter.Id);
+            Assert.NotNull(block);
+            Assert.Equal(chapter.Title, block.QuerySelector("h2")?.TextContent.Trim());
+            var links = block.QuerySelectorAll("li.demo > a").Select(a => a.GetAttribute("href")).ToList();
+            Assert.Equal(chapter.Sections.SelectMany(s => s.Demos).Select(d => d.Path), links);
+            Assert.All(block.QuerySelectorAll("li.demo .explains"), e => Assert.False(string.IsNullOrWhiteSpace(e.TextContent)));
+        }
+    }
+
+    [Fact]
+    public async Task Every_link_on_the_index_answers_with_the_status_its_text_promises()
+    {
+        var index = await _client.GetPageAsync("/");
+        var demos = index.Document.QuerySelectorAll("li.demo").ToList();
+        Assert.NotEmpty(demos);
+
+        var broken = new List<string>();
+        foreach (var demo in demos)
+        {
+            var href = demo.QuerySelector("a")!.GetAttribute("href")!;
+            // A demo whose status is its point says so ("404 Not Found"); every other link must simply work.
+            var promised = demo.QuerySelector(".status")?.TextContent is { } label
+                ? int.Parse(Regex.Match(label, @"^\d{3}").Value)
+                : 200;
+            var response = await _client.GetAsync(href, TestContext.Current.CancellationToken);
+            if ((int)response.StatusCode != promised)
+            {
+                broken.Add($"{href}: promised {promised}, answered {(int)response.StatusCode}");
+            }
+        }
+        Assert.Empty(broken);
+    }
+
+    [Fact]
+    public async Task Index_says_which_links_are_errors_on_purpose()
+    {
+        var page = await _client.GetPageAsync("/");
+
+        var error = page.Document.QuerySelectorAll("li.demo").Single(li => li.QuerySelector("a")!.GetAttribute("href") == "/hello/error");
+        Assert.Equal("500 Internal Server Error", error.QuerySelector(".status")?.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Pages_load_nothing_from_another_host()
+    {
+        var page = await _client.GetPageAsync("/");
+
+        var sources = page.Document.QuerySelectorAll("script[src], link[href], img[src]")
+            .Select(e => e.GetAttribute("src") ?? e.GetAttribute("href")!);
+        Assert.All(sources, source => Assert.StartsWith("/", source));
+        Assert.All(sources, source => Assert.False(source.StartsWith("//"), source));
+    }
+
+    [Fact]
+    public async Task Routes_lists_every_chapter_1_template_with_its_methods_sorted_by_template()
+    {
+        var page = await _client.GetPageAsync("/routes");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var rows = page.Document.GetElementById("routes")!.ReadRows();
+        Assert.Contains(["Hello.Index", "GET", "/hello"], rows);
+        Assert.Contains(["Hello.Hi", "GET", "/hello/hi"], rows);
+        Assert.Contains(["Hello.Hi", "GET", "/hello/hello"], rows);
+        Assert.Contains(["Hello.Greet", "GET", "/hello/greet/{**name=Programmer}"], rows);
+        Assert.Contains(["Hello.Error", "GET", "/hello/error"], rows);
+        Assert.Contains(["Home.Routes", "GET", "/routes"], rows);
+        var templates = rows.Select(row => row[2]).ToList();
+        Assert.Equal(templates.Order(StringComparer.OrdinalIgnoreCase), templates);
+    }
+}

@@ -1,0 +1,29 @@
+using HelloMvc.Web.Negotiation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace HelloMvc.Web.Controllers;
+
+/// <summary>Where status-code pages and the exception handler re-execute every error.</summary>
+[Route("error")]
+[IgnoreAntiforgeryToken]
+public class ErrorController : Controller
+{
+    // One error page for every status: code, reason phrase and a way home; problem+json for clients that asked for JSON.
+    // No [Http…] attribute on purpose: a re-executed PUT or POST keeps its method and must land here too.
+    [Route("{code:int:range(400,599)}")]
+    public IActionResult Status(int code)
+    {
+        if (Request.PrefersJson())
+        {
+            return Problem(statusCode: code, title: ReasonPhrases.GetReasonPhrase(code));
+        }
+        Response.StatusCode = code;
+        return View(new ErrorViewModel(code, ReasonPhrases.GetReasonPhrase(code), HttpContext.TraceIdentifier));
+    }
+}
+
+public sealed record ErrorViewModel(int StatusCode, string ReasonPhrase, string RequestId)
+{
+    public bool IsServerError => StatusCode >= 500;
+}

@@ -1,0 +1,16 @@
+using HelloMvc.Web.Demos;
+using HelloMvc.Web.Routing;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HelloMvc.Web.Controllers;
+
+public class HomeController : Controller
+{
+    // The index: every demo of the site, rendered from one list.
+    [HttpGet("/")]
+    public IActionResult Index() => View(DemoCatalog.Chapters);
+
+    // `flask routes` as a page: the route table read from the framework's endpoint data.
+    [HttpGet("/routes")]
+    public IActionResult Routes([FromServices] RouteTable routes) => View(routes.Rows());
+}
