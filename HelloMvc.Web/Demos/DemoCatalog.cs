@@ -21,6 +21,7 @@ public sealed record Chapter(string Id, string Title, IReadOnlyList<Section> Sec
 public static class DemoCatalog
 {
     public const string MinimalApp = "Chapter 1: the minimal app";
+    public const string Http = "Chapter 2: HTTP";
     public const string LookingInside = "Looking inside";
 
     public static IReadOnlyList<Chapter> Chapters { get; } =
