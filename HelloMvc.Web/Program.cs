@@ -1,5 +1,8 @@
 using HelloMvc.Web.Commands;
+using HelloMvc.Web.Hooks;
 using HelloMvc.Web.Routing;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Console;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,10 +15,42 @@ if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"]
     builder.WebHost.UseUrls("http://127.0.0.1:5000");
 }
 
-// Services: MVC with Razor views, problem details for clients that ask for JSON, and the route table.
-builder.Services.AddControllersWithViews();
+// The build keeps wwwroot's compressed and fingerprinted copies in obj/; Development maps them in by
+// itself, and this does the same for a `dotnet run` in Production. After `dotnet publish` it does nothing.
+builder.WebHost.UseStaticWebAssets();
+
+// Services: MVC with Razor views and the request hooks (Flask's before_request and after_request)
+// as global filters; every form post must carry its antiforgery token.
+builder.Services.AddControllersWithViews(mvc =>
+{
+    mvc.Filters.Add<RememberNameFilter>();
+    mvc.Filters.Add<ServerTimingFilter>();
+    mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+});
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<RouteTable>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddRouting(routing => routing.SetParameterPolicy<ColorRouteConstraint>("color"));
+
+// Flask's teardown_request: one structured log line per request, written when the response is done,
+// also when the action threw (the exception handler has turned it into a 500 by then).
+builder.Services.AddHttpLogging(logging =>
+{
+    logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.RequestQuery
+        | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+    logging.CombineLogs = true;
+});
+
+// The session lives on the server (here in memory); the browser only holds an encrypted id in a cookie.
+builder.Services.AddDistributedMemoryCache();
+builder.Services.AddSession(session =>
+{
+    session.Cookie.Name = ".HelloMvc.Session";
+    session.Cookie.HttpOnly = true;
+    session.Cookie.SameSite = SameSiteMode.Lax;
+    session.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    session.Cookie.IsEssential = true;
+});
 
 // A command's standard output is its answer (scripts read it), so its logs go to standard error.
 if (runsCommand)
@@ -25,9 +60,15 @@ if (runsCommand)
 
 var app = builder.Build();
 
-// The pipeline: in Development the framework shows its developer exception page by itself;
-// everywhere else an exception becomes the site's 500 page, with no stack trace.
-if (!app.Environment.IsDevelopment())
+// The pipeline: the teardown log comes first, so it sees every request's final status, including the
+// 500 that an exception becomes: the developer exception page (the debugger) in Development, the site's
+// own 500 page, with no stack trace, everywhere else.
+app.UseHttpLogging();
+if (app.Environment.IsDevelopment())
+{
+    app.UseDeveloperExceptionPage();
+}
+else
 {
     app.UseExceptionHandler("/error/500");
 }
@@ -35,6 +76,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 
 app.MapStaticAssets();
+app.UseSession();
 app.MapControllers().WithStaticAssets();
 
 // `dotnet run -- hello` and friends build the app (so they can read its routes) but never start the server.

@@ -41,7 +41,8 @@ public class HomeControllerTests(SiteFactory site)
             var promised = demo.QuerySelector(".status")?.TextContent is { } label
                 ? int.Parse(Regex.Match(label, @"^\d{3}").Value)
                 : 200;
-            var response = await _client.GetAsync(href, TestContext.Current.CancellationToken);
+            // A fresh visitor for each link: no cookie from /http/login may open /http/admin.
+            var response = await site.CreateNoRedirectClient().GetAsync(href, TestContext.Current.CancellationToken);
             if ((int)response.StatusCode != promised)
             {
                 broken.Add($"{href}: promised {promised}, answered {(int)response.StatusCode}");

@@ -50,3 +50,24 @@ public static class Pages
             .Where(row => row.QuerySelector("th") is not null && row.QuerySelector("td") is not null)
             .ToDictionary(row => row.QuerySelector("th")!.TextContent.Trim(), row => row.QuerySelector("td")!.TextContent.Trim());
 }
+
+/// <summary>"Submit this form": posts a parsed form's fields (its antiforgery token among them) to its action.</summary>
+public static class Forms
+{
+    public static async Task<Page> SubmitAsync(this HttpClient client, Page page, string selector = "form")
+    {
+        var form = page.Document.QuerySelector(selector) as AngleSharp.Html.Dom.IHtmlFormElement
+            ?? throw new XunitException($"No form '{selector}' on {page.Response.RequestMessage?.RequestUri}");
+        var action = string.IsNullOrEmpty(form.GetAttribute("action"))
+            ? page.Response.RequestMessage!.RequestUri!.PathAndQuery
+            : form.GetAttribute("action")!;
+        var fields = form.Elements.OfType<IHtmlInputElement>()
+            .Where(input => !string.IsNullOrEmpty(input.Name))
+            .Select(input => KeyValuePair.Create(input.Name!, input.Value));
+        using var request = new HttpRequestMessage(new HttpMethod(form.Method.ToUpperInvariant()), action)
+        {
+            Content = new FormUrlEncodedContent(fields),
+        };
+        return await client.ParseAsync(request);
+    }
+}

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 [assembly: AssemblyFixture(typeof(HelloMvc.Tests.Infrastructure.SiteFactory))]
 
@@ -9,18 +13,25 @@ namespace HelloMvc.Tests.Infrastructure;
 
 /// <summary>
 /// The site hosted in memory, shared by every test class. It runs as Production, the way a learner's
-/// published copy runs; tests that need Development make their own host with <see cref="InEnvironment"/>.
+/// published copy runs, with its clock pinned and its log lines collected instead of printed.
+/// Tests that need Development make their own host with <see cref="InEnvironment"/>.
 /// </summary>
 public sealed class SiteFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The site's TimeProvider: noon UTC on 1 June 2026, unless a test moves it.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Every log record the site wrote.</summary>
+    public FakeLogCollector Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.UseEnvironment(Environments.Production)
-            // The site's own log lines (a thrown /hello/error, say) would only bury the test report.
-            .ConfigureLogging(logging => logging.ClearProviders());
+            .ConfigureLogging(logging => logging.ClearProviders().AddProvider(new FakeLoggerProvider(Logs)))
+            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
 
-    /// <summary>A client that shows redirects instead of following them, so tests can read Location.</summary>
-    public HttpClient CreateNoRedirectClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client that shows redirects instead of following them, so tests can read Location; it keeps cookies.</summary>
+    public HttpClient CreateNoRedirectClient(string baseAddress = "http://localhost") =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(baseAddress) });
 
     public WebApplicationFactory<Program> InEnvironment(string environment) =>
         WithWebHostBuilder(builder => builder.UseEnvironment(environment));

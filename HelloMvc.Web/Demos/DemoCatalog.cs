@@ -3,8 +3,8 @@ namespace HelloMvc.Web.Demos;
 /// <summary>One demo on the index: the URL a learner opens, what it teaches, and the status it answers with.</summary>
 public sealed record Demo(string Path, string Explains, int Status = StatusCodes.Status200OK)
 {
-    /// <summary>Errors and redirects are the point of some demos; the index says so next to the link.</summary>
-    public bool StatusIsThePoint => Status >= 300;
+    /// <summary>A status other than 200 (an error, a redirect, a 201) is the point of the demo; the index says so.</summary>
+    public bool StatusIsThePoint => Status != StatusCodes.Status200OK;
 }
 
 /// <summary>A command a learner types, and what it prints.</summary>
@@ -42,6 +42,56 @@ public static class DemoCatalog
                 new("dotnet run --project HelloMvc.Web -- hello", "Hello, Human! (a custom command, like flask hello)"),
                 new("dotnet run --project HelloMvc.Web -- routes", "the route table as text (flask routes)"),
                 new("dotnet run --project HelloMvc.Web -- --help", "every command, and how to start the server"),
+            ]),
+        ]),
+        new("chapter-2", Http,
+        [
+            new("The request",
+            [
+                new("/http/hello", "Hello, {name}: the name from the query, else the name cookie, else Human; and the session's login state."),
+                new("/http/hello?name=Grey", "The same page with a query string."),
+                new("/http", "The same action again, bound to the chapter's root."),
+                new("/http/request", "The request inspector: method, URL parts, query, cookies, headers, remote address."),
+                new("/http/methods", "GET shows a form; its POST (with an antiforgery token) answers on the same URL. PUT is a 405."),
+            ]),
+            new("URL rules",
+            [
+                new("/http/goback/34", "A route constraint converts the year to an int: Welcome to this year minus 34."),
+                new("/http/goback/abc", "Not a whole number, so the constraint rejects it before the action runs.", StatusCodes.Status404NotFound),
+                new("/http/colors/blue", "A custom constraint fed by one list: blue, white and red only."),
+                new("/http/colors/green", "Not in the list: the route does not match.", StatusCodes.Status404NotFound),
+            ]),
+            new("Request hooks and contexts",
+            [
+                new("/http/g?name=Grey", "A before-request filter stored the name in HttpContext.Items (Flask's g); the action reads it there."),
+                new("/http/context?name=Grey", "The app, g, the request and the session side by side."),
+            ]),
+            new("Responses",
+            [
+                new("/http/hi", "A redirect built by URL generation.", StatusCodes.Status302Found),
+                new("/http/redirect", "A redirect to another site.", StatusCodes.Status302Found),
+                new("/http/created", "A status code chosen by the action, with a body and a Location header.", StatusCodes.Status201Created),
+                new("/http/brew/tea", "Any drink but coffee: a drop of tea."),
+                new("/http/brew/coffee", "Coffee, from a teapot.", StatusCodes.Status418ImATeapot),
+                new("/http/404", "The action gives up with NotFound().", StatusCodes.Status404NotFound),
+                new("/http/note", "The note as plain text…"),
+                new("/http/note/html", "…as its own small HTML document…"),
+                new("/http/note/xml", "…as XML…"),
+                new("/http/note/json", "…and as JSON."),
+                new("/http/note/pdf", "A type the action does not know.", StatusCodes.Status400BadRequest),
+            ]),
+            new("Cookies and the session",
+            [
+                new("/http/set/Grey", "Sets the name cookie, then redirects to the hello page that reads it.", StatusCodes.Status302Found),
+                new("/http/login", "Puts logged_in in the session, then redirects to hello.", StatusCodes.Status302Found),
+                new("/http/admin", "Only for logged-in learners; everyone else is refused.", StatusCodes.Status403Forbidden),
+                new("/http/logout", "Takes logged_in out of the session, then redirects to hello.", StatusCodes.Status302Found),
+            ]),
+            new("Redirecting back",
+            [
+                new("/http/foo", "A page whose link does something, then comes back here."),
+                new("/http/bar", "Another such page: the redirect goes back to whichever sent you."),
+                new("/http/do-something?next=//evil.example", "An unsafe next is ignored: back to the Referer or hello instead.", StatusCodes.Status302Found),
             ]),
         ]),
         new("looking-inside", LookingInside,

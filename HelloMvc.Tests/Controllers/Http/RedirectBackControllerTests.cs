@@ -1,0 +1,132 @@
+using System.Net;
+using HelloMvc.Tests.Infrastructure;
+
+namespace HelloMvc.Tests.Controllers.Http;
+
+public class RedirectBackControllerTests(SiteFactory site)
+{
+    private readonly HttpClient _client = site.CreateNoRedirectClient();
+
+    private async Task<string?> LocationAfterAsync(string url, string? referer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (referer is not null) request.Headers.TryAddWithoutValidation("Referer", referer);
+        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        return response.Headers.Location?.OriginalString;
+    }
+
+    /// <summary>
+    /// Where a browser would go with this Location: it must be this host, by a path the site serves.
+    /// (A Location like /%5Cevil.example is fine: it is a path on this host, which browsers never decode.)
+    /// </summary>
+    private static void AssertStaysOnThisHost(string? location)
+    {
+        Assert.NotNull(location);
+        Assert.StartsWith("/", location);
+        var resolved = new Uri(new Uri("http://localhost/"), location);
+        Assert.Equal(("http", "localhost", 80), (resolved.Scheme, resolved.Host, resolved.Port));
+    }
+
+    /// <summary>Everything the issue lists, each also with a leading space, tab and newline.</summary>
+    public static TheoryData<string> UnsafeTargets() => Variants(withControlCharacters: true);
+
+    /// <summary>The same, less what no HTTP client can put in a header (control characters).</summary>
+    public static TheoryData<string> UnsafeReferers() => Variants(withControlCharacters: false);
+
+    private static TheoryData<string> Variants(bool withControlCharacters)
+    {
+        string[] targets =
+        [
+            "//evil.example", "///evil.example", "/\\evil.example", "\\\\evil.example", "/%5Cevil.example",
+            "%2F%2Fevil.example", "https://evil.example/x", "http:evil.example", "javascript:alert(1)",
+            "data:text/html,x", "http://127.0.0.1.evil.example/", "http://localhost:8080/http/foo",
+            "https://localhost/http/foo", "http://localhost@evil.example/", "/\t/evil.example", "/\r\n/evil.example",
+        ];
+        var data = new TheoryData<string>();
+        foreach (var target in targets)
+        {
+            foreach (var variant in new[] { target, " " + target, "\t" + target, "\n" + target })
+            {
+                if (withControlCharacters || !variant.Any(char.IsControl)) data.Add(variant);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [InlineData("/http/foo", "Foo page")]
+    [InlineData("/http/bar", "Bar page")]
+    public async Task Each_page_links_to_do_something_with_its_own_path_as_next(string url, string heading)
+    {
+        var page = await _client.GetPageAsync(url + "?x=1");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(heading, page.Text("main h1"));
+        var link = page.Document.GetElementById("do-something")!;
+        Assert.Equal("Do something and redirect", link.TextContent.Trim());
+        Assert.Equal($"/http/do-something?next={Uri.EscapeDataString(url + "?x=1")}", link.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("/http/foo")]
+    [InlineData("/http/bar")]
+    public async Task Following_the_link_comes_back_to_the_page(string url)
+    {
+        var page = await _client.GetPageAsync(url + "?x=1");
+
+        var location = await LocationAfterAsync(page.Document.GetElementById("do-something")!.GetAttribute("href")!);
+
+        Assert.Equal(url + "?x=1", location);
+    }
+
+    [Fact]
+    public async Task Without_next_or_referer_it_falls_back_to_hello()
+    {
+        Assert.Equal("/http/hello", await LocationAfterAsync("/http/do-something"));
+    }
+
+    [Fact]
+    public async Task Without_next_it_goes_back_to_a_same_origin_referer_path()
+    {
+        Assert.Equal("/http/bar?x=1", await LocationAfterAsync("/http/do-something", referer: "http://localhost/http/bar?x=1"));
+    }
+
+    [Fact]
+    public async Task A_same_host_absolute_next_is_followed_as_its_path()
+    {
+        var next = Uri.EscapeDataString("http://localhost/http/bar?x=1");
+
+        Assert.Equal("/http/bar?x=1", await LocationAfterAsync($"/http/do-something?next={next}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(UnsafeTargets))]
+    public async Task An_unsafe_next_never_leaves_the_site(string next)
+    {
+        var location = await LocationAfterAsync($"/http/do-something?next={Uri.EscapeDataString(next)}");
+
+        AssertStaysOnThisHost(location);
+        if (!next.Contains("%5C")) Assert.Equal("/http/hello", location);
+    }
+
+    [Theory]
+    [MemberData(nameof(UnsafeTargets))]
+    public async Task An_unsafe_next_falls_back_to_a_safe_referer(string next)
+    {
+        var location = await LocationAfterAsync($"/http/do-something?next={Uri.EscapeDataString(next)}", referer: "http://localhost/http/foo");
+
+        AssertStaysOnThisHost(location);
+        if (!next.Contains("%5C")) Assert.Equal("/http/foo", location);
+    }
+
+    [Theory]
+    [MemberData(nameof(UnsafeReferers))]
+    public async Task An_unsafe_referer_never_leaves_the_site(string referer)
+    {
+        var location = await LocationAfterAsync("/http/do-something", referer: referer);
+
+        AssertStaysOnThisHost(location);
+        if (!referer.Contains('\\') && !referer.Contains("%5C")) Assert.Equal("/http/hello", location);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.Json;
+using System.Xml.Linq;
+using HelloMvc.Tests.Infrastructure;
+
+namespace HelloMvc.Tests.Controllers.Http;
+
+public class ResponsesControllerTests(SiteFactory site)
+{
+    private readonly HttpClient _client = site.CreateNoRedirectClient();
+
+    private Task<HttpResponseMessage> GetAsync(string url) => _client.GetAsync(url, TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task Hi_redirects_to_the_hello_page_by_its_generated_url()
+    {
+        var response = await GetAsync("/http/hi");
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("/http/hello", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Redirect_sends_the_browser_to_another_site()
+    {
+        var response = await GetAsync("/http/redirect");
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal("https://www.example.com", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Created_is_201_with_a_body_and_a_Location_on_this_site_that_answers_200()
+    {
+        var response = await GetAsync("/http/created");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.Equal("localhost", location.Host);
+        Assert.Equal("/http/note/json", location.AbsolutePath);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Peter", body.RootElement.GetProperty("note").GetProperty("to").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(location.PathAndQuery)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Brew_coffee_is_418_on_the_error_page()
+    {
+        var page = await _client.GetPageAsync("/http/brew/coffee");
+
+        Assert.Equal((HttpStatusCode)418, page.Status);
+        Assert.Equal("418 I'm a teapot", page.Text("main h1"));
+    }
+
+    [Theory]
+    [InlineData("tea")]
+    [InlineData("\"cocoa\" & <b>milk")]
+    public async Task Brew_anything_else_is_a_drop_of_tea(string drink)
+    {
+        var page = await _client.GetPageAsync($"/http/brew/{Uri.EscapeDataString(drink)}");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("A drop of tea.", page.Text("main h1"));
+        Assert.Equal(drink, page.Text("main .explain code"));
+    }
+
+    [Fact]
+    public async Task The_404_action_aborts_with_the_sites_404_page()
+    {
+        var page = await _client.GetPageAsync("/http/404");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Equal("404 Not Found", page.Text("main h1"));
+    }
+
+    [Theory]
+    [InlineData("/http/note")]
+    [InlineData("/http/note/text")]
+    [InlineData("/http/note/TEXT")]
+    public async Task Note_as_text_is_bare_plain_text(string url)
+    {
+        var response = await GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(
+            "Note\nto: Peter\nfrom: Jane\nheading: Reminder\nbody: Don't forget the party!\n",
+            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Note_as_html_is_its_own_small_document_without_the_layout()
+    {
+        var page = await _client.GetPageAsync("/http/note/html");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("text/html", page.MediaType);
+        Assert.Equal("Note", page.Text("h1"));
+        Assert.Contains("Don't forget the party!", page.Document.Body!.TextContent);
+        Assert.Null(page.Document.QuerySelector(".site-header"));
+    }
+
+    [Fact]
+    public async Task Note_as_xml_is_well_formed_application_xml()
+    {
+        var response = await GetAsync("/http/note/xml");
+
+        Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
+        var note = XDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Root!;
+        Assert.Equal("note", note.Name.LocalName);
+        Assert.Equal(["Peter", "Jane", "Reminder", "Don't forget the party!"], note.Elements().Select(e => e.Value));
+        Assert.Equal(["to", "from", "heading", "body"], note.Elements().Select(e => e.Name.LocalName));
+    }
+
+    [Theory]
+    [InlineData("/http/note/json")]
+    [InlineData("/http/note/JSON")]
+    public async Task Note_as_json_is_the_note_object(string url)
+    {
+        var response = await GetAsync(url);
+
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var note = body.RootElement.GetProperty("note");
+        Assert.Equal("Peter", note.GetProperty("to").GetString());
+        Assert.Equal("Jane", note.GetProperty("from").GetString());
+        Assert.Equal("Reminder", note.GetProperty("heading").GetString());
+        Assert.Equal("Don't forget the party!", note.GetProperty("body").GetString());
+    }
+
+    [Theory]
+    [InlineData("pdf")]
+    [InlineData("%3Cscript%3E")]
+    [InlineData("json5")]
+    public async Task Note_in_an_unknown_type_is_400(string type)
+    {
+        var page = await _client.GetPageAsync($"/http/note/{type}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal("400 Bad Request", page.Text("main h1"));
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace HelloMvc.Web.Controllers.Http;
+
+public class RequestController : HttpChapterController
+{
+    public const string HelloRoute = "hello";
+    public const string LoggedInKey = "logged_in";
+
+    // Reading the request: the name from the query string, else from a cookie; the login state from the session.
+    [HttpGet("")]
+    [HttpGet("hello", Name = HelloRoute)]
+    public IActionResult Hello([FromQuery] string? name) =>
+        View(new HelloViewModel(
+            name ?? Request.Cookies["name"] ?? "Human",
+            HttpContext.Session.GetString(LoggedInKey) is not null));
+
+    // The request object: everything the server knows about the request it is answering.
+    [HttpGet("request")]
+    public IActionResult Inspect() => View();
+
+    // One URL, two HTTP methods: GET shows a form, POST (with its antiforgery token) answers it.
+    [HttpGet("methods")]
+    [HttpPost("methods")]
+    public IActionResult Methods() => View(model: Request.Method);
+}
+
+public sealed record HelloViewModel(string Name, bool IsAuthenticated);

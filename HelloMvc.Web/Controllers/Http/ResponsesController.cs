@@ -1,0 +1,41 @@
+using System.Text.Encodings.Web;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HelloMvc.Web.Controllers.Http;
+
+public class ResponsesController : HttpChapterController
+{
+    // A redirect built by URL generation from the route's name, never a hard-coded path.
+    [HttpGet("hi")]
+    public IActionResult Hi() => RedirectToRoute(RequestController.HelloRoute);
+
+    // A redirect to another site: the browser follows the Location header wherever it points.
+    [HttpGet("redirect")]
+    public IActionResult ExternalRedirect() => Redirect("https://www.example.com");
+
+    // A status code chosen by the action: 201 Created, a body, and a Location where the new thing lives.
+    [HttpGet("created")]
+    public IActionResult Created() => CreatedAtAction(nameof(Note), new { type = "json" }, new { note = Models.Note.Reminder });
+
+    // Flask's abort(418) for coffee; any other drink gets a page.
+    [HttpGet("brew/{drink}")]
+    public IActionResult Brew(string drink) =>
+        drink.Equals("coffee", StringComparison.OrdinalIgnoreCase) ? StatusCode(StatusCodes.Status418ImATeapot) : View(model: drink);
+
+    // Flask's abort(404): the action gives up, and the site's 404 page answers.
+    [HttpGet("404")]
+    public IActionResult Missing() => NotFound();
+
+    // One resource, four media types: the same note as text, HTML, XML or JSON; any other type is a 400.
+    [HttpGet("note/{type=text}")]
+    public IActionResult Note(string type, [FromServices] HtmlEncoder html) =>
+        type.ToLowerInvariant() switch
+        {
+            "text" => Content(Models.Note.Reminder.ToText(), "text/plain; charset=utf-8"),
+            "html" => Content(Models.Note.Reminder.ToHtml(html), "text/html; charset=utf-8"),
+            "xml" => Content(Models.Note.Reminder.ToXml().ToString(SaveOptions.DisableFormatting), "application/xml; charset=utf-8"),
+            "json" => Json(new { note = Models.Note.Reminder }),
+            _ => BadRequest(),
+        };
+}
