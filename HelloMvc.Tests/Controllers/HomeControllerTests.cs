@@ -72,7 +72,7 @@ public class HomeControllerTests(SiteFactory site)
     }
 
     [Fact]
-    public async Task Routes_lists_every_chapter_1_template_with_its_methods_sorted_by_template()
+    public async Task Routes_lists_every_chapter_1_template_with_its_methods()
     {
         var page = await _client.GetPageAsync("/routes");
 
@@ -84,6 +84,27 @@ public class HomeControllerTests(SiteFactory site)
         Assert.Contains(["Hello.Greet", "GET", "/hello/greet/{**name=Programmer}"], rows);
         Assert.Contains(["Hello.Error", "GET", "/hello/error"], rows);
         Assert.Contains(["Home.Routes", "GET", "/routes"], rows);
+    }
+
+    [Fact]
+    public async Task Routes_lists_chapter_2_with_its_constraints_and_route_names()
+    {
+        var rows = (await _client.GetPageAsync("/routes")).Document.GetElementById("routes")!.ReadRows();
+
+        Assert.Contains(["hello", "GET", "/http/hello"], rows);
+        Assert.Contains(["Request.Hello", "GET", "/http"], rows);
+        Assert.Contains(["Request.Methods", "POST", "/http/methods"], rows);
+        Assert.Contains(["UrlRules.GoBack", "GET", "/http/goback/{year:int:min(0)}"], rows);
+        Assert.Contains(["UrlRules.Colors", "GET", "/http/colors/{color:color}"], rows);
+        Assert.Contains(["Session.SetName", "GET", "/http/set/{**name}"], rows);
+        Assert.Contains(["RedirectBack.DoSomething", "GET", "/http/do-something"], rows);
+    }
+
+    [Fact]
+    public async Task Routes_is_sorted_by_template()
+    {
+        var rows = (await _client.GetPageAsync("/routes")).Document.GetElementById("routes")!.ReadRows();
+
         var templates = rows.Select(row => row[2]).ToList();
         Assert.Equal(templates.Order(StringComparer.OrdinalIgnoreCase), templates);
     }
