@@ -71,13 +71,18 @@ public class HomeControllerTests(SiteFactory site)
         Assert.All(sources, source => Assert.False(source.StartsWith("//"), source));
     }
 
+    private async Task<IReadOnlyList<string[]>> ReadRoutesAsync()
+    {
+        var page = await _client.GetPageAsync("/routes");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        return page.Document.GetElementById("routes")!.ReadRows();
+    }
+
     [Fact]
     public async Task Routes_lists_every_chapter_1_template_with_its_methods()
     {
-        var page = await _client.GetPageAsync("/routes");
+        var rows = await ReadRoutesAsync();
 
-        Assert.Equal(HttpStatusCode.OK, page.Status);
-        var rows = page.Document.GetElementById("routes")!.ReadRows();
         Assert.Contains(["Hello.Index", "GET", "/hello"], rows);
         Assert.Contains(["Hello.Hi", "GET", "/hello/hi"], rows);
         Assert.Contains(["Hello.Hi", "GET", "/hello/hello"], rows);
@@ -89,7 +94,7 @@ public class HomeControllerTests(SiteFactory site)
     [Fact]
     public async Task Routes_lists_chapter_2_with_its_constraints_and_route_names()
     {
-        var rows = (await _client.GetPageAsync("/routes")).Document.GetElementById("routes")!.ReadRows();
+        var rows = await ReadRoutesAsync();
 
         Assert.Contains(["hello", "GET", "/http/hello"], rows);
         Assert.Contains(["Request.Hello", "GET", "/http"], rows);
@@ -103,7 +108,7 @@ public class HomeControllerTests(SiteFactory site)
     [Fact]
     public async Task Routes_is_sorted_by_template()
     {
-        var rows = (await _client.GetPageAsync("/routes")).Document.GetElementById("routes")!.ReadRows();
+        var rows = await ReadRoutesAsync();
 
         var templates = rows.Select(row => row[2]).ToList();
         Assert.Equal(templates.Order(StringComparer.OrdinalIgnoreCase), templates);
