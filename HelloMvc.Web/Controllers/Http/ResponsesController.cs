@@ -16,7 +16,7 @@ public class ResponsesController : HttpChapterController
 
     // A status code chosen by the action: 201 Created, a body, and a Location where the new thing lives.
     [HttpGet("created")]
-    public IActionResult Created() => CreatedAtAction(nameof(Note), new { type = "json" }, new { note = Models.Note.Reminder });
+    public IActionResult CreatedNote() => CreatedAtAction(nameof(Note), new { type = "json" }, new { note = Models.Note.Reminder });
 
     // Flask's abort(418) for coffee; any other drink gets a page.
     [HttpGet("brew/{drink}")]
