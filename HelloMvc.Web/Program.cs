@@ -1,4 +1,5 @@
 using HelloMvc.Web.Commands;
+using HelloMvc.Web.Exchange;
 using HelloMvc.Web.Routing;
 using Microsoft.Extensions.Logging.Console;
 
@@ -16,6 +17,8 @@ if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"]
 builder.Services.AddControllersWithViews();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<RouteTable>();
+// The exchange viewer sends requests to the site's own pipeline, captured when the server builds it.
+builder.Services.AddSiteClient();
 
 // A command's standard output is its answer (scripts read it), so its logs go to standard error.
 if (runsCommand)
