@@ -79,6 +79,7 @@ public class ExchangeControllerTests(SiteFactory site)
     [InlineData("?path=%2F%2Fevil.example")]
     [InlineData("?path=/%5Cevil.example")]
     [InlineData("?path=%5C%5Cevil.example")]
+    [InlineData("?path=/hello%0D%0ASet-Cookie:%20x=1")]
     [InlineData("?path=hello")]
     [InlineData("?path=~/hello")]
     [InlineData("?path=/exchange?path=/hello")]
