@@ -1,4 +1,5 @@
 using HelloMvc.Web.Commands;
+using HelloMvc.Web.Exchange;
 using HelloMvc.Web.Hooks;
 using HelloMvc.Web.Routing;
 using Microsoft.AspNetCore.HttpLogging;
@@ -51,6 +52,9 @@ builder.Services.AddSession(session =>
     session.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     session.Cookie.IsEssential = true;
 });
+
+// The exchange viewer sends requests to the site's own pipeline, captured when the server builds it.
+builder.Services.AddSiteClient();
 
 // A command's standard output is its answer (scripts read it), so its logs go to standard error.
 if (runsCommand)

@@ -27,6 +27,8 @@ public class SiteCommandsTests(SiteFactory site)
         var shown = page.Document.GetElementById("routes")!.ReadRows();
         Assert.Equal(shown.Select(row => string.Join(" | ", row)), printed.Select(row => string.Join(" | ", row)));
         Assert.Contains(printed, row => row is ["Hello.Greet", "GET", "/hello/greet/{**name=Programmer}"]);
+        Assert.Contains(printed, row => row is ["Exchange.Show", "GET", "/exchange"]);
+        Assert.Contains(printed, row => row is ["StatusCodes.Index", "GET", "/http/status-codes"]);
     }
 
     [Fact]
@@ -37,6 +39,7 @@ public class SiteCommandsTests(SiteFactory site)
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"(?m)^\s+hello\s+\S", result.Output);
         Assert.Matches(@"(?m)^\s+routes\s+\S", result.Output);
+        Assert.Matches(@"(?m)^\s+shell\s+\S", result.Output);
         Assert.Contains("Run with no command to start the site on http://127.0.0.1:5000", result.Output);
     }
 

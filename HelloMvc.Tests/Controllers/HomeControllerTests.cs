@@ -52,6 +52,43 @@ public class HomeControllerTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task Index_links_every_demo_to_its_exchange_except_the_viewer_itself()
+    {
+        var page = await _client.GetPageAsync("/");
+
+        var demos = page.Document.QuerySelectorAll("li.demo").ToList();
+        Assert.Contains(demos, demo => demo.QuerySelector("a")!.GetAttribute("href") == "/exchange?path=/http/set/Grey");
+        Assert.Contains(demos, demo => demo.QuerySelector("a")!.GetAttribute("href") == "/http/status-codes");
+        Assert.All(demos, demo =>
+        {
+            var path = demo.QuerySelector("a")!.GetAttribute("href")!;
+            var exchange = demo.QuerySelector("a.exchange")?.GetAttribute("href");
+            Assert.Equal(path.StartsWith("/exchange") ? null : "/exchange?path=" + Uri.EscapeDataString(path), exchange);
+        });
+    }
+
+    [Fact]
+    public async Task Every_exchange_on_the_index_shows_the_status_its_demo_promises()
+    {
+        var index = await _client.GetPageAsync("/");
+        var demos = index.Document.QuerySelectorAll("li.demo").Where(demo => demo.QuerySelector("a.exchange") is not null).ToList();
+        Assert.NotEmpty(demos);
+
+        var wrong = new List<string>();
+        foreach (var demo in demos)
+        {
+            var promised = demo.QuerySelector(".status")?.TextContent is { } label ? Regex.Match(label, @"^\d{3}").Value : "200";
+            var exchange = await _client.GetPageAsync(demo.QuerySelector("a.exchange")!.GetAttribute("href")!);
+            var statusLine = exchange.Lines("pre#response")[0];
+            if (exchange.Status != HttpStatusCode.OK || !statusLine.StartsWith($"HTTP/1.1 {promised} "))
+            {
+                wrong.Add($"{demo.QuerySelector("a")!.GetAttribute("href")}: promised {promised}, exchange shows '{statusLine}'");
+            }
+        }
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
     public async Task Index_says_which_links_are_errors_on_purpose()
     {
         var page = await _client.GetPageAsync("/");
@@ -103,6 +140,8 @@ public class HomeControllerTests(SiteFactory site)
         Assert.Contains(["UrlRules.Colors", "GET", "/http/colors/{color:color}"], rows);
         Assert.Contains(["Session.SetName", "GET", "/http/set/{**name}"], rows);
         Assert.Contains(["RedirectBack.DoSomething", "GET", "/http/do-something"], rows);
+        Assert.Contains(["StatusCodes.Index", "GET", "/http/status-codes"], rows);
+        Assert.Contains(["Exchange.Show", "GET", "/exchange"], rows);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public sealed record Page(HttpResponseMessage Response, IHtmlDocument Document)
     public string Text(string selector) =>
         (Document.QuerySelector(selector) ?? throw new XunitException($"No '{selector}' in:\n{Document.Body?.InnerHtml}"))
         .TextContent.Trim();
+
+    /// <summary>The lines of the one element the selector must find (a &lt;pre&gt; holding an HTTP message, say).</summary>
+    public IReadOnlyList<string> Lines(string selector) => Text(selector).Split('\n').Select(line => line.TrimEnd('\r')).ToList();
 }
 
 /// <summary>"GET and parse", and reading tables, for every test class.</summary>

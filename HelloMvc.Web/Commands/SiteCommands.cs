@@ -24,6 +24,7 @@ public static class SiteCommands
         {
             Hello(),
             Routes(app),
+            ShellCommand.Create(app),
         };
         return root.Parse(args).InvokeAsync();
     }

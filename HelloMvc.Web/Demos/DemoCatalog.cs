@@ -5,6 +5,9 @@ public sealed record Demo(string Path, string Explains, int Status = StatusCodes
 {
     /// <summary>A status other than 200 (an error, a redirect, a 201) is the point of the demo; the index says so.</summary>
     public bool StatusIsThePoint => Status != StatusCodes.Status200OK;
+
+    /// <summary>Every demo can be seen as a raw exchange, except the exchange viewer itself, which refuses to look at itself.</summary>
+    public bool HasExchange => !Path.StartsWith("/exchange", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>A command a learner types, and what it prints.</summary>
@@ -41,6 +44,7 @@ public static class DemoCatalog
             [
                 new("dotnet run --project HelloMvc.Web -- hello", "Hello, Human! (a custom command, like flask hello)"),
                 new("dotnet run --project HelloMvc.Web -- routes", "the route table as text (flask routes)"),
+                new("dotnet run --project HelloMvc.Web -- shell", "a C# prompt with the built app in scope (flask shell); try App.Environment.EnvironmentName"),
                 new("dotnet run --project HelloMvc.Web -- --help", "every command, and how to start the server"),
             ]),
         ]),
@@ -99,6 +103,8 @@ public static class DemoCatalog
             new("The site itself",
             [
                 new("/routes", "The route table, read from the framework's own endpoints (flask routes, as a page)."),
+                new("/exchange?path=/http/set/Grey", "The raw HTTP exchange of one request, sent by the site to itself: request line and headers, status line, every response header (here a Location and a Set-Cookie), the body."),
+                new("/http/status-codes", "The common status codes and what they mean, each next to the demo here that answers with it."),
             ]),
         ]),
     ];

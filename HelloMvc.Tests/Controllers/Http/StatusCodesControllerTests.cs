@@ -1,0 +1,47 @@
+using System.Net;
+using HelloMvc.Tests.Infrastructure;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace HelloMvc.Tests.Controllers.Http;
+
+public class StatusCodesControllerTests(SiteFactory site)
+{
+    private static readonly int[] Common = [200, 201, 204, 301, 302, 304, 400, 401, 403, 404, 405, 418, 500, 503];
+
+    private readonly HttpClient _client = site.CreateNoRedirectClient();
+
+    [Fact]
+    public async Task Status_codes_lists_the_common_codes_with_their_reason_phrases_in_order()
+    {
+        var page = await _client.GetPageAsync("/http/status-codes");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Chapter 2: HTTP", page.Text("p.chapter"));
+        var rows = page.Document.GetElementById("status-codes")!.ReadRows();
+        Assert.Equal(Common.Select(code => code.ToString()), rows.Select(row => row[0]));
+        Assert.All(rows, row => Assert.Equal(ReasonPhrases.GetReasonPhrase(int.Parse(row[0])), row[1]));
+        Assert.All(rows, row => Assert.False(string.IsNullOrWhiteSpace(row[2])));
+    }
+
+    [Fact]
+    public async Task Each_code_names_its_demo_with_a_link_and_its_exchange_or_says_there_is_none()
+    {
+        var page = await _client.GetPageAsync("/http/status-codes");
+
+        string? Demo(int code) => page.Document.QuerySelector($"#status-{code} a.demo")?.GetAttribute("href");
+        string? Exchange(int code) => page.Document.QuerySelector($"#status-{code} a.exchange")?.GetAttribute("href");
+        Assert.Equal("/hello", Demo(200));
+        Assert.Equal("/exchange?path=%2Fhello", Exchange(200));
+        Assert.Equal("/http/hi", Demo(302));
+        Assert.Equal("/http/brew/coffee", Demo(418));
+        Assert.Equal("/exchange?path=%2Fhello%2Ferror", Exchange(500));
+        // A link can only GET, so the DELETE and PUT demos are named, not linked.
+        Assert.Equal("DELETE /http/post/delete/1", page.Text("#status-204 .demo-request"));
+        Assert.Equal("PUT /http/methods", page.Text("#status-405 .demo-request"));
+        Assert.Null(Exchange(204));
+        foreach (var code in new[] { 301, 304, 401, 503 })
+        {
+            Assert.Equal("No demo on this site", page.Text($"#status-{code} .no-demo"));
+        }
+    }
+}

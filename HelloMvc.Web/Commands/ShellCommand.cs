@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.CSharp.Scripting.Hosting;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace HelloMvc.Web.Commands;
+
+/// <summary>What a line typed into the shell can name, as `flask shell` hands over `app`.</summary>
+public sealed class ShellGlobals(WebApplication app)
+{
+    public WebApplication App { get; } = app;
+    public IServiceProvider Services => App.Services;
+    public IConfiguration Configuration => App.Configuration;
+    public IWebHostEnvironment Environment => App.Environment;
+    public T GetService<T>() where T : notnull => Services.GetRequiredService<T>();
+}
+
+/// <summary>
+/// `flask shell`: a C# prompt (Roslyn scripting) with the built app in scope. Like Python's console, the banner,
+/// prompts and errors go to standard error and only values to standard output, so a piped script's output is its answers.
+/// </summary>
+public static class ShellCommand
+{
+    private static readonly string[] Imports =
+    [
+        "System", "System.Linq", "System.Collections.Generic", "System.Threading.Tasks",
+        "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Routing",
+        "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting",
+        "HelloMvc.Web.Demos", "HelloMvc.Web.Routing",
+    ];
+
+    public static Command Create(WebApplication app)
+    {
+        var command = new Command("shell", "Run an interactive C# prompt with the app in scope (App, Services, Configuration, Environment, GetService<T>()).");
+        command.SetAction((result, cancellation) =>
+            RunAsync(app, Console.In, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellation));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(WebApplication app, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellation)
+    {
+        var options = ScriptOptions.Default
+            .AddReferences(AppDomain.CurrentDomain.GetAssemblies().Where(assembly => !assembly.IsDynamic && assembly.Location != ""))
+            .AddReferences(typeof(Program).Assembly)
+            .AddImports(Imports);
+        var globals = new ShellGlobals(app);
+        // A terminal gets prompts; piped input is a script, read silently.
+        var prompts = !Console.IsInputRedirected;
+
+        error.WriteLine($"C# shell ({RuntimeInformation.FrameworkDescription}) — App: {app.Environment.ApplicationName}, Environment: {app.Environment.EnvironmentName}");
+        error.WriteLine($"Content root: {app.Environment.ContentRootPath}");
+        error.WriteLine("In scope: App, Services, Configuration, Environment, GetService<T>(). Type exit or end the input to leave.");
+
+        ScriptState<object>? state = null;
+        while (!cancellation.IsCancellationRequested)
+        {
+            if (prompts)
+            {
+                error.Write(">>> ");
+            }
+            var line = await input.ReadLineAsync(cancellation);
+            if (line is null || line.Trim() is "exit" or "exit()")
+            {
+                break;
+            }
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            try
+            {
+                // Each submission continues the last one, so its variables are still there.
+                state = state is null
+                    ? await CSharpScript.RunAsync(line, options, globals, cancellationToken: cancellation)
+                    : await state.ContinueWithAsync(line, options, cancellation);
+                if (state.ReturnValue is { } value)
+                {
+                    output.WriteLine(CSharpObjectFormatter.Instance.FormatObject(value));
+                }
+            }
+            catch (CompilationErrorException compileError)
+            {
+                foreach (var diagnostic in compileError.Diagnostics)
+                {
+                    error.WriteLine(CSharpDiagnosticFormatter.Instance.Format(diagnostic));
+                }
+            }
+            catch (Exception thrown) when (!cancellation.IsCancellationRequested)
+            {
+                error.WriteLine($"{thrown.GetType().Name}: {thrown.Message}");
+            }
+        }
+        return 0;
+    }
+}
