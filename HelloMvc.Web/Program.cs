@@ -1,5 +1,7 @@
 using HelloMvc.Web.Commands;
+using HelloMvc.Web.Generated;
 using HelloMvc.Web.Routing;
+using HelloMvc.Web.Security;
 using Microsoft.Extensions.Logging.Console;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +18,8 @@ if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"]
 builder.Services.AddControllersWithViews();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<RouteTable>();
+// The AJAX demos' made-up text: Bogus, seeded from each page number or id.
+builder.Services.AddSingleton<GeneratedText>();
 
 // A command's standard output is its answer (scripts read it), so its logs go to standard error.
 if (runsCommand)
@@ -31,6 +35,8 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error/500");
 }
+// CSP (scripts from this site only), nosniff, no framing, same-origin referrers: on every response.
+app.UseSecurityHeaders();
 // Every error status without a body (404, 405, a bare StatusCode(418)) re-runs as the site's error page.
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 

@@ -11,10 +11,13 @@ namespace HelloMvc.Tests.Infrastructure;
 /// The site hosted in memory, shared by every test class. It runs as Production, the way a learner's
 /// published copy runs; tests that need Development make their own host with <see cref="InEnvironment"/>.
 /// </summary>
-public sealed class SiteFactory : WebApplicationFactory<Program>
+public class SiteFactory : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.UseEnvironment(Environments.Production)
+            // The gzip and Brotli copies of wwwroot sit under obj/ until publish; outside Development only the
+            // static web assets manifest finds them, and without it a browser's Accept-Encoding gets empty 200s.
+            .UseStaticWebAssets()
             // The site's own log lines (a thrown /hello/error, say) would only bury the test report.
             .ConfigureLogging(logging => logging.ClearProviders());
 
