@@ -66,12 +66,16 @@ public class AjaxControllerTests(SiteFactory site)
         }
     }
 
-    [Fact]
-    public async Task Only_the_post_page_loads_jQuery()
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/hello")]
+    [InlineData("/routes")]
+    [InlineData("/no/such/page")]
+    public async Task Only_the_post_page_loads_jQuery(string url)
     {
-        var index = await _client.GetPageAsync("/");
+        var page = await _client.GetPageAsync(url);
 
-        Assert.Empty(index.Document.Scripts);
+        Assert.Empty(page.Document.Scripts);
     }
 
     [Fact]
