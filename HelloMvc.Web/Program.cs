@@ -1,7 +1,9 @@
 using HelloMvc.Web.Commands;
 using HelloMvc.Web.Exchange;
+using HelloMvc.Web.Generated;
 using HelloMvc.Web.Hooks;
 using HelloMvc.Web.Routing;
+using HelloMvc.Web.Security;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Console;
@@ -56,6 +58,9 @@ builder.Services.AddSession(session =>
 // The exchange viewer sends requests to the site's own pipeline, captured when the server builds it.
 builder.Services.AddSiteClient();
 
+// The AJAX demos' made-up text: Bogus, seeded from each page number or id.
+builder.Services.AddSingleton<GeneratedText>();
+
 // A command's standard output is its answer (scripts read it), so its logs go to standard error.
 if (runsCommand)
 {
@@ -76,6 +81,8 @@ else
 {
     app.UseExceptionHandler("/error/500");
 }
+// CSP (scripts from this site only), nosniff, no framing, same-origin referrers: on every response.
+app.UseSecurityHeaders();
 // Every error status without a body (404, 405, a bare StatusCode(418)) re-runs as the site's error page.
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 

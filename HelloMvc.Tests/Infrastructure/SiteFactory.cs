@@ -16,7 +16,7 @@ namespace HelloMvc.Tests.Infrastructure;
 /// published copy runs, with its clock pinned and its log lines collected instead of printed.
 /// Tests that need Development make their own host with <see cref="InEnvironment"/>.
 /// </summary>
-public sealed class SiteFactory : WebApplicationFactory<Program>
+public class SiteFactory : WebApplicationFactory<Program>
 {
     /// <summary>The site's TimeProvider: noon UTC on 1 June 2026, unless a test moves it.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));

@@ -97,6 +97,13 @@ public static class DemoCatalog
                 new("/http/bar", "Another such page: the redirect goes back to whichever sent you."),
                 new("/http/do-something?next=//evil.example", "An unsafe next is ignored: back to the Referer or hello instead.", StatusCodes.Status302Found),
             ]),
+            new("AJAX",
+            [
+                new("/http/post", "A long post that loads more of itself: jQuery asks the server for partial HTML, JSON and a 204."),
+                new("/http/more?page=2", "What Load More fetches: a partial view, only the paragraphs, no layout (JSON if asked for)."),
+                new("/http/comments/1", "A post's comments as a partial view, generated from its id: the same id, the same comments."),
+                new("/http/profile/1", "A user's profile as JSON, for the page's script to show."),
+            ]),
         ]),
         new("looking-inside", LookingInside,
         [

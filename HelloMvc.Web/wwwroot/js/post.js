@@ -1,0 +1,95 @@
+// The post page's script: four AJAX calls through jQuery, each answered differently by the server.
+// Every URL comes from a data-url attribute the view wrote with URL generation, so none is typed here.
+$(function () {
+  "use strict";
+
+  // Load More: GET /http/more?page=N answers a partial view, a few <p>s to append as they are.
+  var $load = $("#load");
+  var $loadError = $("#load-error");
+  var $body = $(".body");
+  var loadLabel = $load.text();
+  var loading = false;
+
+  $load.on("click", function () {
+    if (loading) {
+      return; // one request at a time, even if a click slips past the disabled button
+    }
+    var page = Number($load.attr("data-next-page"));
+    loading = true;
+    $load.prop("disabled", true).attr("aria-busy", "true").text("Loading…");
+    $loadError.prop("hidden", true).text("");
+
+    $.ajax({ url: $load.attr("data-url"), data: { page: page }, dataType: "html" })
+      .done(function (html) {
+        $body.append(html);
+        $load.attr("data-next-page", page + 1);
+      })
+      .fail(function (xhr) {
+        $loadError.text("Could not load page " + page + " (" + describe(xhr) + "). Try again.").prop("hidden", false);
+      })
+      .always(function () {
+        loading = false;
+        $load.prop("disabled", false).removeAttr("aria-busy").text(loadLabel);
+      });
+  });
+
+  // Show comments: another partial view, this time replacing what was there.
+  var $showComments = $("#show-comments");
+  var $comments = $("#comments");
+
+  $showComments.on("click", function () {
+    $showComments.prop("disabled", true);
+    $.ajax({ url: $showComments.attr("data-url"), dataType: "html" })
+      .done(function (html) {
+        $comments.html(html);
+        $showComments.remove();
+      })
+      .fail(function (xhr) {
+        $comments.empty().append(errorMessage("Could not load the comments (" + describe(xhr) + ")."));
+        $showComments.prop("disabled", false);
+      });
+  });
+
+  // The author's name: JSON this time, so the script builds the markup and sets text, never HTML.
+  var $author = $("#author");
+  var $profile = $("#profile");
+
+  $author.on("click", function () {
+    $.ajax({ url: $author.attr("data-url"), dataType: "json" })
+      .done(function (profile) {
+        $profile.find(".username").text(profile.username);
+        $profile.find(".bio").text(profile.bio);
+        $profile.find(".ajax-error").remove();
+        $profile.prop("hidden", false);
+      })
+      .fail(function (xhr) {
+        $profile.find(".ajax-error").remove();
+        $profile.append(errorMessage("Could not load the profile (" + describe(xhr) + ").")).prop("hidden", false);
+      });
+  });
+
+  // Delete: a DELETE request, answered by 204 No Content, so success is the status alone.
+  var $delete = $("#delete");
+  var $deleteStatus = $("#delete-status");
+
+  $delete.on("click", function () {
+    $delete.prop("disabled", true);
+    $.ajax({ url: $delete.attr("data-url"), method: "DELETE" })
+      .done(function (_, __, xhr) {
+        $deleteStatus.removeClass("ajax-error")
+          .text("Deleted: the server answered " + describe(xhr) + ". (Nothing was stored, so nothing really went.)");
+      })
+      .fail(function (xhr) {
+        $deleteStatus.addClass("ajax-error").text("Could not delete the post (" + describe(xhr) + ").");
+        $delete.prop("disabled", false);
+      });
+  });
+
+  function describe(xhr) {
+    return xhr.status ? xhr.status + " " + xhr.statusText : "no answer from the server";
+  }
+
+  function errorMessage(text) {
+    return $("<p>", { "class": "ajax-error", role: "alert" }).text(text);
+  }
+});
