@@ -17,6 +17,7 @@ CONNECTIONS=${CONNECTIONS:-1 64}
 STARTUP_RUNS=${STARTUP_RUNS:-3}
 WARMUP_RUN=${WARMUP_RUN:-2s}
 WARMUP_TRIES=${WARMUP_TRIES:-8}
+WARMUP_MIN=${WARMUP_MIN:-3}
 WEB_PORT=${WEB_PORT:-5181}
 BASE_PORT=${BASE_PORT:-5182}
 WEB=http://127.0.0.1:$WEB_PORT
@@ -89,7 +90,8 @@ wrk_run() {
        END { if (!found) print "0 0 0 0 0" }' "$log"
 }
 
-# warm_up NAME BASE_URL PATHS…: short -c64 runs over the paths until a run gains less than 3 % on the one before.
+# warm_up NAME BASE_URL PATHS…: short -c64 runs over the paths until a run gains less than 3 % on the one
+# before (after at least WARMUP_MIN runs: on a busy machine one slow run is not the end of the JIT's work).
 warm_up() {
   local name=$1 base=$2 previous=0 rate try; shift 2
   local list=$LOGS/warmup-$name.txt
@@ -98,7 +100,7 @@ warm_up() {
     rate=$(timeout 60 wrk -t2 -c64 -d"$WARMUP_RUN" -s "$REPO/bench/wrk/mix.lua" "$base" -- "$list" 2 2>&1 \
       | awk '/^MIX/ { split($2, r, "="); split($3, d, "="); printf "%.0f", r[2] / (d[2] / 1e6) }')
     say "  warm-up $name #$try: ${rate:-0} req/s"
-    (( ${rate:-0} * 100 < previous * 103 )) && break
+    (( try >= WARMUP_MIN && ${rate:-0} * 100 < previous * 103 )) && break
     previous=${rate:-0}
   done
 }
