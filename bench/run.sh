@@ -16,7 +16,7 @@ ROUNDS=${ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-1 64}
 STARTUP_RUNS=${STARTUP_RUNS:-3}
 WARMUP_RUN=${WARMUP_RUN:-2s}
-WARMUP_TRIES=${WARMUP_TRIES:-8}
+WARMUP_TRIES=${WARMUP_TRIES:-15}
 WARMUP_MIN=${WARMUP_MIN:-3}
 WEB_PORT=${WEB_PORT:-5181}
 BASE_PORT=${BASE_PORT:-5182}
@@ -97,7 +97,7 @@ warm_up() {
   local list=$LOGS/warmup-$name.txt
   printf 'GET %s\n' "$@" >"$list"
   for (( try = 1; try <= WARMUP_TRIES; try++ )); do
-    rate=$(timeout 60 wrk -t2 -c64 -d"$WARMUP_RUN" -s "$REPO/bench/wrk/mix.lua" "$base" -- "$list" 2 2>&1 \
+    rate=$(timeout 60 wrk -t2 -c64 -d"$WARMUP_RUN" -s "$REPO/bench/wrk/mix.lua" "$base" -- "$list" 2>&1 \
       | awk '/^MIX/ { split($2, r, "="); split($3, d, "="); printf "%.0f", r[2] / (d[2] / 1e6) }')
     say "  warm-up $name #$try: ${rate:-0} req/s"
     (( try >= WARMUP_MIN && ${rate:-0} * 100 < previous * 103 )) && break

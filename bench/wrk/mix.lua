@@ -1,10 +1,11 @@
 -- Cycles through a list of requests and counts every answer by status class (bench/soak.sh, and the
 -- warm-up in bench/run.sh).
---   wrk -s bench/wrk/mix.lua http://127.0.0.1:PORT -- LIST EXPECTED_CLASS [COOKIE]
+--   wrk -s bench/wrk/mix.lua http://127.0.0.1:PORT -- LIST [EXPECTED_CLASS [COOKIE]]
 -- LIST has one request a line: "METHOD PATH [ACCEPT]". EXPECTED_CLASS is 2, 3 or 4: the one status
 -- class every request of the list should get (wrk cannot tell which request a response answers, so
 -- bench/soak.sh runs one list per class side by side). COOKIE starts the thread's cookie jar; every
 -- Set-Cookie updates it, the way a browser's would, so login and logout change the session.
+-- Without EXPECTED_CLASS nothing is counted and wrk skips handing responses to Lua (the warm-up).
 
 local list, jar, prepared, next_index = {}, {}, {}, 1
 counts = { [1] = 0, [2] = 0, [3] = 0, [4] = 0, [5] = 0 }
@@ -32,7 +33,8 @@ function init(args)
     end
   end
   assert(#list > 0, "no requests in " .. args[1])
-  expected = tonumber(args[2] or "2")
+  expected = tonumber(args[2])
+  if not expected then response = nil end
   for name, value in (args[3] or ""):gmatch("([^=;%s]+)=([^;]*)") do jar[name] = value end
   prepare()
 end
