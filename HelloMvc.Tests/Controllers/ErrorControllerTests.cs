@@ -68,6 +68,30 @@ public class ErrorControllerTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task A_posted_code_field_cannot_choose_the_status_of_the_error_page()
+    {
+        var page = await _client.ParseAsync(new HttpRequestMessage(HttpMethod.Post, "/hello")
+        {
+            Content = new FormUrlEncodedContent([new("code", "200")]),
+        });
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, page.Status);
+        Assert.Equal("405 Method Not Allowed", page.Text("main h1"));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_a_form_still_gets_the_error_page_not_a_500()
+    {
+        var content = new StringContent("not a multipart body");
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=x");
+        var page = await _client.ParseAsync(new HttpRequestMessage(HttpMethod.Patch, "/hello") { Content = content });
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, page.Status);
+        Assert.Equal("405 Method Not Allowed", page.Text("main h1"));
+    }
+
+    [Fact]
     public async Task Only_error_statuses_have_an_error_page()
     {
         var response = await _client.GetAsync("/error/200", TestContext.Current.CancellationToken);

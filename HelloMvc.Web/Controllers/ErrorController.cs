@@ -1,3 +1,4 @@
+using HelloMvc.Web.Filters;
 using HelloMvc.Web.Negotiation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -7,6 +8,7 @@ namespace HelloMvc.Web.Controllers;
 /// <summary>Where status-code pages and the exception handler re-execute every error.</summary>
 [Route("error")]
 [IgnoreAntiforgeryToken]
+[IgnoreFormValues]
 public class ErrorController : Controller
 {
     // One error page for every status: code, reason phrase and a way home; problem+json for clients that asked for JSON.

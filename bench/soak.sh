@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Endurance: HelloMvc (Release, Production, 127.0.0.1) under -c64 for DURATION seconds, as PHASES
+# back-to-back wrk runs over a mix of every page. Each request list expects one status class (pages
+# 2xx; login, logout, redirect-back and the other redirects 3xx; the error demos 4xx) and runs as its
+# own wrk beside the others, since wrk cannot tell which request a response answers. Reports req/s and
+# statuses per phase, socket errors, and RSS after the first phase and at the end. Exits 1 when a
+# response had an unexpected class, a socket failed, or RSS grew more than MAX_GROWTH %.
+#
+#   bench/soak.sh                        # 60 s as 6 phases of 10 s
+#   DURATION=20 PHASES=2 bench/soak.sh   # a quicker look
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+DURATION=${DURATION:-60}
+PHASES=${PHASES:-6}
+CONNECTIONS=${CONNECTIONS:-64}
+MAX_GROWTH=${MAX_GROWTH:-10}
+SOAK_PORT=${SOAK_PORT:-5183}
+SITE=http://127.0.0.1:$SOAK_PORT
+PHASE_SECONDS=$(( DURATION / PHASES > 0 ? DURATION / PHASES : 1 ))
+
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+LOGS=$RESULTS/soak-$STAMP
+mkdir -p "$LOGS"
+ensure_wrk
+publish web HelloMvc.Web/HelloMvc.Web.csproj
+
+say "Starting HelloMvc on $SITE…"
+start_server web "$SOAK_PORT" HelloMvc.Web.dll
+first_200_ms "$SITE/" >/dev/null
+PID=$SERVER_PID
+
+# The 2xx and 4xx lists browse logged in (so /http/admin is a page, not a 403); the 3xx list keeps
+# its own jar, logging in and out as it goes.
+status "$SITE/http/login" -c "$LOGS/cookies.txt" >/dev/null
+cookie=$(awk -F'\t' 'NF == 7 && $6 != "" { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$LOGS/cookies.txt" 2>/dev/null || true)
+
+# class connections method path [accept]: every page of the site, with the status class it must answer.
+mix=$(cat <<'LIST'
+2 GET /
+2 GET /routes
+2 GET /hello
+2 GET /hello/hi
+2 GET /hello/hello
+2 GET /hello/greet
+2 GET /hello/greet/Grey
+2 GET /http
+2 GET /http/hello
+2 GET /http/hello?name=Grey
+2 GET /http/request
+2 GET /http/methods
+2 GET /http/goback/1990
+2 GET /http/colors/blue
+2 GET /http/g?name=Grey
+2 GET /http/context
+2 GET /http/created
+2 GET /http/brew/tea
+2 GET /http/note
+2 GET /http/note/text
+2 GET /http/note/html
+2 GET /http/note/xml
+2 GET /http/note/json
+2 GET /http/admin
+2 GET /http/foo
+2 GET /http/bar
+2 GET /http/post
+2 GET /http/more?page=2
+2 GET /http/more?page=3 application/json
+2 GET /http/comments/1
+2 GET /http/profile/1
+2 DELETE /http/post/delete/1
+2 GET /http/status-codes
+2 GET /exchange?path=/http/hello
+2 GET /css/site.css
+3 GET /http/login
+3 GET /http/do-something?next=/http/foo
+3 GET /http/logout
+3 GET /http/do-something
+3 GET /http/hi
+3 GET /http/set/Grey
+3 GET /http/redirect
+4 GET /http/404
+4 GET /http/brew/coffee
+4 GET /http/goback/abc
+4 GET /http/colors/green
+4 GET /http/note/yaml
+4 GET /http/more?page=0
+4 GET /no/such/page
+4 GET /no/such/page application/json
+4 PUT /http/methods
+LIST
+)
+
+# class_status CLASS METHOD PATH ACCEPT: what one request of that list gets now.
+class_status() {
+  local class=$1 method=$2 path=$3 accept=${4:-text/html,*/*;q=0.8} jar=()
+  [[ $class == 3 || -z $cookie ]] || jar=(-H "Cookie: $cookie")
+  status "$SITE$path" -X "$method" -H "Accept: $accept" "${jar[@]}"
+}
+
+# A 404 where a page or redirect is expected is a demo not built yet (chapter 2 and AJAX arrive by
+# merge): it is left out and listed. Any other surprise stays in, so the soak counts it.
+say "Probing the mix…"
+not_built=()
+for class in 2 3 4; do : >"$LOGS/list-$class.txt"; done
+while read -r class method path accept; do
+  code=$(class_status "$class" "$method" "$path" "$accept")
+  if [[ $code == 404 && $class != 4 ]]; then not_built+=("$method $path"); continue; fi
+  [[ $code == "$class"* ]] || say "  warning: $method $path answers $code before the soak (expected ${class}xx)"
+  echo "$method $path $accept" >>"$LOGS/list-$class.txt"
+done <<<"$mix"
+
+# Connections per list: a few for redirects and errors, the rest for pages.
+declare -A conns=([3]=8 [4]=4)
+conns[2]=$(( CONNECTIONS - conns[3] - conns[4] ))
+
+phase_rows=() rss=() total_unexpected=0 total_socket=0
+for (( phase = 1; phase <= PHASES; phase++ )); do
+  say "Phase $phase/$PHASES (${PHASE_SECONDS} s)…"
+  pids=()
+  for class in 2 3 4; do
+    [[ -s $LOGS/list-$class.txt ]] || continue
+    threads=$(( class == 2 ? 2 : 1 ))
+    timeout $(( PHASE_SECONDS + 30 )) wrk -t"$threads" -c"${conns[$class]}" -d"${PHASE_SECONDS}s" --timeout 5s \
+      -s "$REPO/bench/wrk/mix.lua" "$SITE" -- "$LOGS/list-$class.txt" "$class" "$([[ $class == 3 ]] || echo "$cookie")" \
+      >"$LOGS/phase-$phase-$class.txt" 2>&1 &
+    pids+=($!); STARTED_PIDS+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid" || true; done
+  rss+=("$(memory_mib "$PID" VmRSS)")
+  # Sum the lists' MIX lines: requests, statuses per class, unexpected, socket errors.
+  read -r rate c2 c3 c4 c5 unexpected socket p99 < <(cat "$LOGS"/phase-"$phase"-*.txt | awk -v s="$PHASE_SECONDS" '
+    /^MIX/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] += kv[2] }
+             split($NF, p, "="); if (p[2] > p99) p99 = p[2] }
+    END { printf "%.0f %d %d %d %d %d %d %.2f\n", v["requests"] / s, v["2xx"], v["3xx"], v["4xx"], v["5xx"],
+          v["unexpected"], v["socket_errors"], p99 / 1000 }')
+  total_unexpected=$(( total_unexpected + unexpected )); total_socket=$(( total_socket + socket ))
+  phase_rows+=("| $phase | $rate | $c2 | $c3 | $c4 | $c5 | $unexpected | $socket | $p99 | ${rss[-1]} |")
+done
+hwm=$(memory_mib "$PID" VmHWM)
+growth=$(awk -v a="${rss[0]}" -v b="${rss[-1]}" 'BEGIN { printf "%.1f", (b - a) * 100 / a }')
+
+# wrk cannot name the request behind an unexpected status; one more pass over the lists can.
+surprises=()
+for class in 2 3 4; do
+  while read -r method path accept; do
+    code=$(class_status "$class" "$method" "$path" "$accept")
+    [[ $code == "$class"* ]] || surprises+=("$method $path → $code (expected ${class}xx)")
+  done <"$LOGS/list-$class.txt"
+done
+
+list_or_none() { if (( $# )); then printf '%s, ' "$@" | sed 's/, $//'; else echo none; fi; }
+verdict() { if [[ $1 == 1 ]]; then echo "met"; else echo "**NOT met**"; fi; }
+errors_ok=$(( total_unexpected == 0 && total_socket == 0 ))
+growth_ok=$(awk -v g="$growth" -v max="$MAX_GROWTH" 'BEGIN { print (g <= max) ? 1 : 0 }')
+
+report=$RESULTS/soak-$STAMP.md
+{
+  echo "# bench/soak.sh, $STAMP"
+  echo
+  machine_summary
+  echo "- $PHASES phases of ${PHASE_SECONDS} s at -c$CONNECTIONS (pages ${conns[2]}, redirects ${conns[3]}, errors ${conns[4]} connections)"
+  echo "- in the mix: $(cat "$LOGS"/list-*.txt | wc -l) requests; not built yet (404, left out): $(list_or_none "${not_built[@]}")"
+  echo
+  echo "| phase | req/s | 2xx | 3xx | 4xx | 5xx | unexpected | socket errors | p99 ms (worst list) | RSS MiB at end |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  printf '%s\n' "${phase_rows[@]}"
+  echo
+  echo "- errors: $total_unexpected unexpected statuses, $total_socket socket errors: $(verdict "$errors_ok")"
+  echo "- RSS: ${rss[0]} MiB after phase 1 (~${PHASE_SECONDS} s), ${rss[-1]} MiB at the end: ${growth} % growth (budget ≤ $MAX_GROWTH %): $(verdict "$growth_ok"); peak (VmHWM) $hwm MiB"
+  echo "- after the soak, requests answering outside their class: $(list_or_none "${surprises[@]}")"
+} >"$report"
+cat "$report"
+say "Written to $report (wrk output in $LOGS/)"
+(( errors_ok == 1 && growth_ok == 1 ))
