@@ -46,6 +46,15 @@ public class SessionControllerTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task Set_without_a_name_is_404()
+    {
+        var response = await GetAsync("/http/set/");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
     public async Task Login_admin_and_logout_follow_the_session()
     {
         Assert.Equal("[Not Authenticated]", (await _client.GetPageAsync("/http/hello")).Text("p.auth"));
