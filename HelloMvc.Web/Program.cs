@@ -1,9 +1,11 @@
+using HelloMvc.Web.Caching;
 using HelloMvc.Web.Commands;
 using HelloMvc.Web.Exchange;
 using HelloMvc.Web.Generated;
 using HelloMvc.Web.Hooks;
 using HelloMvc.Web.Routing;
 using HelloMvc.Web.Security;
+using HelloMvc.Web.Sessions;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Console;
@@ -36,7 +38,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRouting(routing => routing.SetParameterPolicy<ColorRouteConstraint>("color"));
 
 // Flask's teardown_request: one structured log line per request, written when the response is done,
-// also when the action threw (the exception handler has turned it into a 500 by then).
+// also when the action threw (the exception handler has turned it into a 500 by then). It logs at
+// Information, which appsettings.Development.json turns on; Production keeps Microsoft.AspNetCore at
+// Warning, since a console line per request costs a third of the throughput (docs/PERFORMANCE.md).
 builder.Services.AddHttpLogging(logging =>
 {
     logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.RequestQuery
@@ -45,6 +49,7 @@ builder.Services.AddHttpLogging(logging =>
 });
 
 // The session lives on the server (here in memory); the browser only holds an encrypted id in a cookie.
+// Only actions marked [UsesSession] load it (see UseSessionWhereUsed below).
 builder.Services.AddDistributedMemoryCache();
 builder.Services.AddSession(session =>
 {
@@ -57,6 +62,9 @@ builder.Services.AddSession(session =>
 
 // The exchange viewer sends requests to the site's own pipeline, captured when the server builds it.
 builder.Services.AddSiteClient();
+
+// Pages marked [Deterministic] (the same answer for everyone) are computed once and served from memory.
+builder.Services.AddOutputCache(DeterministicAttribute.AddOutputCachePolicy);
 
 // The AJAX demos' made-up text: Bogus, seeded from each page number or id.
 builder.Services.AddSingleton<GeneratedText>();
@@ -87,7 +95,8 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 
 app.MapStaticAssets();
-app.UseSession();
+app.UseOutputCache();
+app.UseSessionWhereUsed();
 app.MapControllers().WithStaticAssets();
 
 // `dotnet run -- hello` and friends build the app (so they can read its routes) but never start the server.

@@ -26,7 +26,9 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.UseEnvironment(Environments.Production)
-            .ConfigureLogging(logging => logging.ClearProviders().AddProvider(new FakeLoggerProvider(Logs)))
+            // Collect the log, the teardown hook's per-request lines included (Production leaves them off).
+            .ConfigureLogging(logging => logging.ClearProviders().AddProvider(new FakeLoggerProvider(Logs))
+                .AddFilter<FakeLoggerProvider>("Microsoft.AspNetCore.HttpLogging", LogLevel.Information))
             .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
 
     /// <summary>A client that shows redirects instead of following them, so tests can read Location; it keeps cookies.</summary>

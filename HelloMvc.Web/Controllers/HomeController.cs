@@ -1,3 +1,4 @@
+using HelloMvc.Web.Caching;
 using HelloMvc.Web.Demos;
 using HelloMvc.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
@@ -8,9 +9,11 @@ public class HomeController : Controller
 {
     // The index: every demo of the site, rendered from one list.
     [HttpGet("/")]
+    [Deterministic]
     public IActionResult Index() => View(DemoCatalog.Chapters);
 
     // `flask routes` as a page: the route table read from the framework's endpoint data.
     [HttpGet("/routes")]
+    [Deterministic]
     public IActionResult Routes([FromServices] RouteTable routes) => View(routes.Rows());
 }

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using HelloMvc.Web.Caching;
 using HelloMvc.Web.Generated;
 using HelloMvc.Web.Negotiation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 
 namespace HelloMvc.Web.Controllers.Http;
 
@@ -16,24 +16,27 @@ public class AjaxController(GeneratedText text) : HttpChapterController
 
     // A page that loads the rest of itself with AJAX: the opening paragraphs, then Load More.
     [HttpGet("post")]
+    [Deterministic]
     public IActionResult Post() => View(text.Post(TheLongPost));
 
     // What Load More fetches: a partial view (no layout), or the same paragraphs as JSON for a client that asks.
     [HttpGet("more")]
+    [Deterministic]
     public IActionResult More([FromQuery, Range(1, int.MaxValue)] int page = 1)
     {
         if (!ModelState.IsValid) return BadRequest();
         var paragraphs = text.Paragraphs(page);
-        Response.Headers.Vary = HeaderNames.Accept;
         return Request.PrefersJson() ? Json(new { page, paragraphs }) : PartialView("_Paragraphs", paragraphs);
     }
 
     // Partial HTML for the page's script to drop in: a post's comments.
     [HttpGet("comments/{postId:int:min(1)}")]
+    [Deterministic]
     public IActionResult Comments(int postId) => PartialView("_Comments", text.Comments(postId));
 
     // JSON for the page's script to read: a user's profile.
     [HttpGet("profile/{userId:int:min(1)}")]
+    [Deterministic]
     public IActionResult Profile(int userId) => Json(text.Profile(userId));
 
     // 204 No Content for a DELETE; no antiforgery token, since a cross-site page can't send DELETE without a CORS preflight.

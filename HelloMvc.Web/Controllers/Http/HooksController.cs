@@ -1,4 +1,5 @@
 using HelloMvc.Web.Hooks;
+using HelloMvc.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HelloMvc.Web.Controllers.Http;
@@ -11,6 +12,7 @@ public class HooksController(IWebHostEnvironment environment) : HttpChapterContr
 
     // The four contexts side by side: the app, g, the request and the session.
     [HttpGet("context")]
+    [UsesSession]
     public IActionResult Context() =>
         View(new ContextViewModel(
             environment,

@@ -1,3 +1,4 @@
+using HelloMvc.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HelloMvc.Web.Controllers.Http;
@@ -10,6 +11,7 @@ public class RequestController : HttpChapterController
     // Reading the request: the name from the query string, else from a cookie; the login state from the session.
     [HttpGet("")]
     [HttpGet("hello", Name = HelloRoute)]
+    [UsesSession]
     public IActionResult Hello([FromQuery] string? name) =>
         View(new HelloViewModel(
             name ?? Request.Cookies["name"] ?? "Human",

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Xml.Linq;
+using HelloMvc.Web.Caching;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HelloMvc.Web.Controllers.Http;
@@ -29,6 +30,7 @@ public class ResponsesController : HttpChapterController
 
     // One resource, four media types: the same note as text, HTML, XML or JSON; any other type is a 400.
     [HttpGet("note/{type=text}")]
+    [Deterministic]
     public IActionResult Note(string type, [FromServices] HtmlEncoder html) =>
         type.ToLowerInvariant() switch
         {

@@ -1,7 +1,9 @@
+using HelloMvc.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HelloMvc.Web.Controllers.Http;
 
+[UsesSession]
 public class SessionController : HttpChapterController
 {
     // Setting a cookie: the browser stores it and sends it back on every request to this site.
