@@ -6,13 +6,14 @@
 # statuses per phase, socket errors, and RSS after the first phase and at the end. Exits 1 when a
 # response had an unexpected class, a socket failed, or RSS grew more than MAX_GROWTH %.
 #
-#   bench/soak.sh                        # 60 s as 6 phases of 10 s
+#   bench/soak.sh                        # 20 s of warm-up (WARMUP), then 60 s as 6 phases of 10 s
 #   DURATION=20 PHASES=2 bench/soak.sh   # a quicker look
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 DURATION=${DURATION:-60}
 PHASES=${PHASES:-6}
+WARMUP=${WARMUP:-20}
 CONNECTIONS=${CONNECTIONS:-64}
 MAX_GROWTH=${MAX_GROWTH:-10}
 SOAK_PORT=${SOAK_PORT:-5183}
@@ -114,19 +115,31 @@ done <<<"$mix"
 declare -A conns=([3]=8 [4]=4)
 conns[2]=$(( CONNECTIONS - conns[3] - conns[4] ))
 
-phase_rows=() rss=() total_unexpected=0 total_socket=0
-for (( phase = 1; phase <= PHASES; phase++ )); do
-  say "Phase $phase/$PHASES (${PHASE_SECONDS} s)…"
-  pids=()
+# run_mix SECONDS NAME: the three lists side by side for SECONDS, each wrk's output in $LOGS/NAME-CLASS.txt.
+run_mix() {
+  local seconds=$1 name=$2 class threads pid pids=()
   for class in 2 3 4; do
     [[ -s $LOGS/list-$class.txt ]] || continue
     threads=$(( class == 2 ? 2 : 1 ))
-    timeout $(( PHASE_SECONDS + 30 )) wrk -t"$threads" -c"${conns[$class]}" -d"${PHASE_SECONDS}s" --timeout 5s \
+    timeout $(( seconds + 30 )) wrk -t"$threads" -c"${conns[$class]}" -d"${seconds}s" --timeout 5s \
       -s "$REPO/bench/wrk/mix.lua" "$SITE" -- "$LOGS/list-$class.txt" "$class" "$([[ $class == 3 ]] || echo "$cookie")" \
-      >"$LOGS/phase-$phase-$class.txt" 2>&1 &
+      >"$LOGS/$name-$class.txt" 2>&1 &
     pids+=($!); STARTED_PIDS+=($!)
   done
   for pid in "${pids[@]}"; do wait "$pid" || true; done
+}
+
+# Warm up first, as run.sh does: the JIT's tiers, pools and caches settle, so the phases (and the RSS
+# growth between the first and the last) measure the steady state rather than the start.
+if (( WARMUP > 0 )); then
+  say "Warming up for ${WARMUP} s…"
+  run_mix "$WARMUP" warmup
+fi
+
+phase_rows=() rss=() total_unexpected=0 total_socket=0
+for (( phase = 1; phase <= PHASES; phase++ )); do
+  say "Phase $phase/$PHASES (${PHASE_SECONDS} s)…"
+  run_mix "$PHASE_SECONDS" "phase-$phase"
   rss+=("$(memory_mib "$PID" VmRSS)")
   # Sum the lists' MIX lines: requests, statuses per class, unexpected, socket errors.
   read -r rate c2 c3 c4 c5 unexpected socket p99 < <(cat "$LOGS"/phase-"$phase"-*.txt | awk -v s="$PHASE_SECONDS" '
@@ -159,7 +172,7 @@ report=$RESULTS/soak-$STAMP.md
   echo "# bench/soak.sh, $STAMP"
   echo
   machine_summary
-  echo "- $PHASES phases of ${PHASE_SECONDS} s at -c$CONNECTIONS (pages ${conns[2]}, redirects ${conns[3]}, errors ${conns[4]} connections)"
+  echo "- ${WARMUP} s of warm-up over the same mix (not counted), then $PHASES phases of ${PHASE_SECONDS} s at -c$CONNECTIONS (pages ${conns[2]}, redirects ${conns[3]}, errors ${conns[4]} connections)"
   echo "- in the mix: $(cat "$LOGS"/list-*.txt | wc -l) requests; not built yet (404, left out): $(list_or_none "${not_built[@]}")"
   echo
   echo "| phase | req/s | 2xx | 3xx | 4xx | 5xx | unexpected | socket errors | p99 ms (worst list) | RSS MiB at end |"
