@@ -27,6 +27,10 @@ public static class DemoCatalog
     public const string Http = "Chapter 2: HTTP";
     public const string LookingInside = "Looking inside";
 
+    /// <summary>The first demo on the index that answers with this status, if there is one.</summary>
+    public static Demo? FirstAnswering(int status) =>
+        Chapters.SelectMany(chapter => chapter.Sections).SelectMany(section => section.Demos).FirstOrDefault(demo => demo.Status == status);
+
     public static IReadOnlyList<Chapter> Chapters { get; } =
     [
         new("chapter-1", MinimalApp,
