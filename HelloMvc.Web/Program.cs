@@ -63,8 +63,9 @@ builder.Services.AddSession(session =>
 // The exchange viewer sends requests to the site's own pipeline, captured when the server builds it.
 builder.Services.AddSiteClient();
 
-// Pages marked [Deterministic] (the same answer for everyone) are computed once and served from memory.
-builder.Services.AddOutputCache(DeterministicAttribute.AddOutputCachePolicy);
+// Pages marked [OutputCache(PolicyName = DeterministicPolicy.Name)] (the same answer for everyone) are computed
+// once and served from memory; browsers may keep them too, and revalidate with their ETag.
+builder.Services.AddOutputCache(DeterministicPolicy.Register);
 
 // The AJAX demos' made-up text: Bogus, seeded from each page number or id.
 builder.Services.AddSingleton<GeneratedText>();
