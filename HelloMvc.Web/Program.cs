@@ -49,7 +49,8 @@ builder.Services.AddHttpLogging(logging =>
 });
 
 // The session lives on the server (here in memory); the browser only holds an encrypted id in a cookie.
-// Only actions marked [UsesSession] load it (see UseSessionWhereUsed below).
+// Only actions marked [UsesSession] load it (see UseSessionWhereUsed below); any other action that touches it
+// fails with a message naming the attribute.
 builder.Services.AddDistributedMemoryCache();
 builder.Services.AddSession(session =>
 {
