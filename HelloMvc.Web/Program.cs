@@ -49,7 +49,8 @@ builder.Services.AddHttpLogging(logging =>
 });
 
 // The session lives on the server (here in memory); the browser only holds an encrypted id in a cookie.
-// Only actions marked [UsesSession] load it (see UseSessionWhereUsed below).
+// Only actions marked [UsesSession] load it (see UseSessionWhereUsed below); any other action that touches it
+// fails with a message naming the attribute.
 builder.Services.AddDistributedMemoryCache();
 builder.Services.AddSession(session =>
 {
@@ -63,8 +64,9 @@ builder.Services.AddSession(session =>
 // The exchange viewer sends requests to the site's own pipeline, captured when the server builds it.
 builder.Services.AddSiteClient();
 
-// Pages marked [Deterministic] (the same answer for everyone) are computed once and served from memory.
-builder.Services.AddOutputCache(DeterministicAttribute.AddOutputCachePolicy);
+// Pages marked [OutputCache(PolicyName = DeterministicPolicy.Name)] (the same answer for everyone) are computed
+// once and served from memory; browsers may keep them too, and revalidate with their ETag.
+builder.Services.AddOutputCache(DeterministicPolicy.Register);
 
 // The AJAX demos' made-up text: Bogus, seeded from each page number or id.
 builder.Services.AddSingleton<GeneratedText>();

@@ -61,10 +61,9 @@ start_server() {
   STARTED_PIDS+=("$SERVER_PID")
 }
 
-# first_200_ms URL [FALLBACK_URL]: milliseconds from SERVER_STARTED to the first 200 from URL. If URL
-# answers anything else (a page not built yet), polling goes on with the fallback.
+# first_200_ms URL: milliseconds from SERVER_STARTED to the first 200 from URL.
 first_200_ms() {
-  local url=$1 fallback=${2:-} tries=0 code
+  local url=$1 tries=0 code
   while (( tries++ < 3000 )); do
     kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited during startup: see $LOGS"
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)
@@ -72,7 +71,6 @@ first_200_ms() {
       echo $(( ($(date +%s%N) - SERVER_STARTED) / 1000000 ))
       return 0
     fi
-    if [[ $code != 000 && -n $fallback ]]; then url=$fallback; fallback=; continue; fi
     sleep 0.01
   done
   die "no 200 from $url after $tries tries"

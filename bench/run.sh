@@ -30,34 +30,31 @@ ensure_wrk
 publish web HelloMvc.Web/HelloMvc.Web.csproj
 publish baseline bench/Baseline/Baseline.csproj
 
-# launch NAME PORT PROBE_URL FALLBACK_URL|"" -- DOTNET_ARGS…: STARTUP_RUNS launches, each timed to its first
-# 200; every one but the last is stopped again. Sets STARTUPS (the times, ms).
+# launch NAME PORT PROBE_URL -- DOTNET_ARGS…: STARTUP_RUNS launches, each timed to its first 200; every one
+# but the last is stopped again. Sets STARTUPS (the times, ms).
 launch() {
-  local name=$1 port=$2 probe=$3 fallback=$4; shift 5
+  local name=$1 port=$2 probe=$3; shift 4
   STARTUPS=""
   for (( run = 1; run <= STARTUP_RUNS; run++ )); do
     start_server "$name" "$port" "$@"
-    STARTUPS+="$(first_200_ms "$probe" "$fallback") "
+    STARTUPS+="$(first_200_ms "$probe") "
     (( run == STARTUP_RUNS )) || stop_pid "$SERVER_PID"
   done
 }
 
 say "Starting HelloMvc on $WEB…"
-launch web "$WEB_PORT" "$WEB/http/hello" "$WEB/" -- HelloMvc.Web.dll
+launch web "$WEB_PORT" "$WEB/http/hello" -- HelloMvc.Web.dll
 WEB_PID=$SERVER_PID; web_startups=$STARTUPS
 
-# The baseline sends HelloMvc's own /http/hello bytes. Until chapter 2 is merged that page does not
-# exist, so chapter 1's /hello (a Razor view in the same layout) stands in for it, and says so.
-hello=/http/hello
-if [[ $(status "$WEB$hello") != 200 ]]; then hello=/hello; fi
-curl -sf "$WEB$hello" -o "$LOGS/hello.html" || die "could not fetch $WEB$hello"
+# The baseline sends HelloMvc's own /http/hello bytes.
+curl -sf "$WEB/http/hello" -o "$LOGS/hello.html" || die "could not fetch $WEB/http/hello"
 
 say "Starting the baseline on $BASE…"
-launch baseline "$BASE_PORT" "$BASE/http/hello" "" -- Baseline.dll \
+launch baseline "$BASE_PORT" "$BASE/http/hello" -- Baseline.dll \
   --hello-file "$LOGS/hello.html" --static-root "$PUBLISHED/web/wwwroot"
 BASE_PID=$SERVER_PID; base_startups=$STARTUPS
 
-# The session cookie that /http/login gives (empty until that page exists).
+# The session cookie that /http/login gives.
 login_status=$(status "$WEB/http/login" -c "$LOGS/cookies.txt")
 session_cookie=$(awk -F'\t' 'NF == 7 && $6 != "" { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$LOGS/cookies.txt" 2>/dev/null || true)
 # The stylesheet exactly as the layout links it (with its version query); the baseline serves the same file.
@@ -74,7 +71,6 @@ pages=(
   "/|/|"
   "static: ${stylesheet}|${stylesheet}|"
 )
-[[ $hello == /http/hello ]] || pages=("$hello (stand-in for /http/hello)|$hello|" "${pages[@]}")
 
 # wrk_run URL CONNECTIONS DURATION LOG [HEADER]: "req/s p50_ms p99_ms status_errors socket_errors".
 wrk_run() {
@@ -114,7 +110,7 @@ for entry in "${pages[@]}"; do
     skipped[$label]="no session cookie: /http/login answered $login_status"; continue
   fi
   code=$(status "$WEB$path" ${header:+-H "$header"})
-  if [[ $code != 2* ]]; then skipped[$label]="answers $code$([[ $code == 404 ]] && echo ' (not built yet)')"; continue; fi
+  if [[ $code != 2* ]]; then skipped[$label]="answers $code"; continue; fi
   measured+=("$entry")
 done
 
@@ -127,13 +123,13 @@ join() { local IFS=/; echo "$*" | sed 's|/| / |g'; }
 # within VALUE LIMIT TEXT: "met", or TEXT in bold when VALUE exceeds LIMIT.
 within() { awk -v v="$1" -v max="$2" -v text="$3" 'BEGIN { print (v <= max) ? "met" : "**" text "**" }'; }
 
-# budget LABEL CONNECTIONS LOWEST_RATIO P99: the issue's budget, checked at -c64 only: a floor on the
+# budget LABEL CONNECTIONS LOWEST_RATIO P99: the budget of docs/PERFORMANCE.md, checked at -c64 only: a floor on the
 # ratio (0.40 for hello, 0.60 for deterministic pages; none for the rest) and p99 ≤ 10 ms everywhere.
 budget() {
   local label=$1 connections=$2 lowest=$3 p99=$4 floor=0
   (( connections == 64 )) || return 0
   case $label in
-    /http/hello*|"/hello "*) floor=0.40 ;;
+    /http/hello*) floor=0.40 ;;
     /http/more*|/) floor=0.60 ;;
   esac
   awk -v r="$lowest" -v floor="$floor" -v p="$p99" 'BEGIN {
@@ -191,10 +187,10 @@ report=$RESULTS/$STAMP.md
   echo
   machine_summary
   echo "- wrk: -t2 (-t1 at -c1), $DURATION per run, $ROUNDS rounds of baseline then HelloMvc per row; values per round, separated by /"
-  echo "- baseline: bench/Baseline serving HelloMvc's $hello bytes at /http/hello (and $stylesheet's file for the static row)"
-  echo "- startup runs, ms: HelloMvc ${web_startups% }; baseline ${base_startups% } (HelloMvc timed to /http/hello, or to / while that is not built)"
+  echo "- baseline: bench/Baseline serving HelloMvc's /http/hello bytes at /http/hello (and $stylesheet's file for the static row)"
+  echo "- startup runs, ms: HelloMvc ${web_startups% }; baseline ${base_startups% } (both timed to /http/hello)"
   echo "- ratio = HelloMvc req/s ÷ the baseline run just before it; p50/p99 = HelloMvc's worst round; non-2xx = HelloMvc responses ≥ 400 (wrk's count); socket errors = both servers"
-  echo "- budget (issue 5, at -c64): ratio ≥ 0.40 for hello, ≥ 0.60 for /http/more and /, in every round; p99 ≤ 10 ms; startup ≤ 1.5×; peak RSS ≤ 1.4× the baseline's"
+  echo "- budget (docs/PERFORMANCE.md, at -c64): ratio ≥ 0.40 for hello, ≥ 0.60 for /http/more and /, in every round; p99 ≤ 10 ms; startup ≤ 1.5×; peak RSS ≤ 1.4× the baseline's"
   echo
   cat "$table"
 } >"$report"

@@ -1,26 +1,76 @@
 using HelloMvc.Tests.Infrastructure;
 using HelloMvc.Web.Sessions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Controllers;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HelloMvc.Tests.Sessions;
 
 public class UsesSessionAttributeTests(SiteFactory site)
 {
-    [Fact]
-    public void Only_the_actions_that_read_or_write_the_session_load_it()
-    {
-        site.CreateClient(); // starts the host, so routing has its endpoints
-        var marked = site.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .Where(endpoint => endpoint.Metadata.GetMetadata<UsesSessionAttribute>() is not null)
-            .Select(endpoint => endpoint.Metadata.GetMetadata<ControllerActionDescriptor>()!)
-            .Select(action => $"{action.ControllerName}.{action.ActionName}")
-            .Distinct()
-            .Order();
+    private const string SessionCookie = ".HelloMvc.Session";
 
-        Assert.Equal(["Hooks.Context", "Request.Hello", "Session.Admin", "Session.Login", "Session.Logout", "Session.SetName"], marked);
+    /// <summary>One request through UseSessionWhereUsed to an endpoint with the given metadata, whose handler is <paramref name="handler"/>.</summary>
+    private async Task<HttpContext> RunAsync(RequestDelegate handler, params object[] metadata)
+    {
+        var app = new ApplicationBuilder(site.Services);
+        app.UseSessionWhereUsed();
+        app.Run(handler);
+        var context = new DefaultHttpContext { RequestServices = site.Services };
+        context.SetEndpoint(new Endpoint(handler, new EndpointMetadataCollection(metadata), "test endpoint"));
+        await app.Build()(context);
+        return context;
+    }
+
+    [Fact]
+    public async Task An_action_that_touches_the_session_without_the_attribute_fails_and_the_message_names_it()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            RunAsync(context => context.Session.LoadAsync()));
+
+        Assert.Contains("[UsesSession]", error.Message);
+    }
+
+    [Fact]
+    public async Task An_action_with_the_attribute_reads_back_what_it_wrote()
+    {
+        string? readBack = null;
+
+        await RunAsync(context =>
+        {
+            context.Session.SetString("answer", "42");
+            readBack = context.Session.GetString("answer");
+            return Task.CompletedTask;
+        }, new UsesSessionAttribute());
+
+        Assert.Equal("42", readBack);
+    }
+
+    [Theory]
+    [InlineData("/hello")]
+    [InlineData("/http/g?name=Grey")]
+    [InlineData("/http/note/json")]
+    [InlineData("/http/status-codes")]
+    public async Task A_page_that_never_reads_the_session_leaves_a_new_visitor_without_a_session_cookie(string url)
+    {
+        var response = await site.CreateNoRedirectClient().GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {response.StatusCode}");
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [],
+            cookie => cookie.StartsWith(SessionCookie + "=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_session_written_by_one_page_is_read_by_the_others_that_use_it()
+    {
+        var client = site.CreateNoRedirectClient();
+
+        var login = await client.GetAsync("/http/login", TestContext.Current.CancellationToken);
+        var hello = await client.GetPageAsync("/http/hello");
+        var context = await client.GetPageAsync("/http/context");
+
+        Assert.Contains(login.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith(SessionCookie + "=", StringComparison.Ordinal));
+        Assert.Equal("[Authenticated]", hello.Text("p.auth"));
+        Assert.Equal("true", context.Document.GetElementById("session")!.ReadLabeled()["logged_in"]);
     }
 
     [Fact]

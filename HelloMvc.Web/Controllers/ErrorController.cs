@@ -1,4 +1,5 @@
 using HelloMvc.Web.Filters;
+using HelloMvc.Web.Models;
 using HelloMvc.Web.Negotiation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -23,9 +24,4 @@ public class ErrorController : Controller
         Response.StatusCode = code;
         return View(new ErrorViewModel(code, ReasonPhrases.GetReasonPhrase(code), HttpContext.TraceIdentifier));
     }
-}
-
-public sealed record ErrorViewModel(int StatusCode, string ReasonPhrase, string RequestId)
-{
-    public bool IsServerError => StatusCode >= 500;
 }

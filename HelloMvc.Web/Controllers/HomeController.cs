@@ -2,6 +2,7 @@ using HelloMvc.Web.Caching;
 using HelloMvc.Web.Demos;
 using HelloMvc.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace HelloMvc.Web.Controllers;
 
@@ -9,11 +10,11 @@ public class HomeController : Controller
 {
     // The index: every demo of the site, rendered from one list.
     [HttpGet("/")]
-    [Deterministic]
+    [OutputCache(PolicyName = DeterministicPolicy.Name)]
     public IActionResult Index() => View(DemoCatalog.Chapters);
 
     // `flask routes` as a page: the route table read from the framework's endpoint data.
     [HttpGet("/routes")]
-    [Deterministic]
+    [OutputCache(PolicyName = DeterministicPolicy.Name)]
     public IActionResult Routes([FromServices] RouteTable routes) => View(routes.Rows());
 }

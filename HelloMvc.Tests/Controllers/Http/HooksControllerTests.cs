@@ -1,5 +1,12 @@
 using System.Net;
 using HelloMvc.Tests.Infrastructure;
+using HelloMvc.Web.Hooks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HelloMvc.Tests.Controllers.Http;
 
@@ -29,11 +36,29 @@ public class HooksControllerTests(SiteFactory site)
     [InlineData("/http/hello")]
     [InlineData("/http/note/json")]
     [InlineData("/http/hi")]
-    public async Task Every_action_answers_with_a_Server_Timing_header_for_its_duration(string url)
+    public async Task Every_action_answers_with_a_Server_Timing_header(string url)
     {
         var response = await _client.GetAsync(url, TestContext.Current.CancellationToken);
 
         Assert.Matches(@"^action;dur=\d+(\.\d+)?$", Assert.Single(response.Headers.GetValues("Server-Timing")));
+    }
+
+    [Fact]
+    public async Task The_Server_Timing_duration_is_the_time_the_action_took()
+    {
+        var clock = new FakeTimeProvider();
+        var http = new DefaultHttpContext();
+        var executing = new ActionExecutingContext(
+            new ActionContext(http, new RouteData(), new ActionDescriptor()), [], new Dictionary<string, object?>(), controller: new object());
+
+        // The action "runs" for 42.5 ms of the filter's clock.
+        await new ServerTimingFilter(clock).OnActionExecutionAsync(executing, () =>
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(42.5));
+            return Task.FromResult(new ActionExecutedContext(executing, [], controller: new object()));
+        });
+
+        Assert.Equal("action;dur=42.5", http.Response.Headers["Server-Timing"].ToString());
     }
 
     [Fact]

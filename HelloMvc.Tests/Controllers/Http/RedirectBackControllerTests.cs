@@ -28,7 +28,7 @@ public class RedirectBackControllerTests(SiteFactory site)
         Assert.Equal(("http", "localhost", 80), (resolved.Scheme, resolved.Host, resolved.Port));
     }
 
-    /// <summary>Everything the issue lists, each also with a leading space, tab and newline.</summary>
+    /// <summary>Every unsafe target shape (another host, another scheme, //, /\, \\, control-character tricks), each also with a leading space, tab and newline.</summary>
     public static TheoryData<string> UnsafeTargets() => Variants(withControlCharacters: true);
 
     /// <summary>The same, less what no HTTP client can put in a header (control characters).</summary>

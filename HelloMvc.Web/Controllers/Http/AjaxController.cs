@@ -3,6 +3,7 @@ using HelloMvc.Web.Caching;
 using HelloMvc.Web.Generated;
 using HelloMvc.Web.Negotiation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace HelloMvc.Web.Controllers.Http;
 
@@ -16,12 +17,12 @@ public class AjaxController(GeneratedText text) : HttpChapterController
 
     // A page that loads the rest of itself with AJAX: the opening paragraphs, then Load More.
     [HttpGet("post")]
-    [Deterministic]
+    [OutputCache(PolicyName = DeterministicPolicy.Name)]
     public IActionResult Post() => View(text.Post(TheLongPost));
 
     // What Load More fetches: a partial view (no layout), or the same paragraphs as JSON for a client that asks.
     [HttpGet("more")]
-    [Deterministic]
+    [OutputCache(PolicyName = DeterministicPolicy.Name)]
     public IActionResult More([FromQuery, Range(1, int.MaxValue)] int page = 1)
     {
         if (!ModelState.IsValid) return BadRequest();
@@ -31,12 +32,12 @@ public class AjaxController(GeneratedText text) : HttpChapterController
 
     // Partial HTML for the page's script to drop in: a post's comments.
     [HttpGet("comments/{postId:int:min(1)}")]
-    [Deterministic]
+    [OutputCache(PolicyName = DeterministicPolicy.Name)]
     public IActionResult Comments(int postId) => PartialView("_Comments", text.Comments(postId));
 
     // JSON for the page's script to read: a user's profile.
     [HttpGet("profile/{userId:int:min(1)}")]
-    [Deterministic]
+    [OutputCache(PolicyName = DeterministicPolicy.Name)]
     public IActionResult Profile(int userId) => Json(text.Profile(userId));
 
     // 204 No Content for a DELETE; no antiforgery token, since a cross-site page can't send DELETE without a CORS preflight.

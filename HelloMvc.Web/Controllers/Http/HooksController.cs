@@ -1,4 +1,5 @@
 using HelloMvc.Web.Hooks;
+using HelloMvc.Web.Models;
 using HelloMvc.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,14 +14,5 @@ public class HooksController(IWebHostEnvironment environment) : HttpChapterContr
     // The four contexts side by side: the app, g, the request and the session.
     [HttpGet("context")]
     [UsesSession]
-    public IActionResult Context() =>
-        View(new ContextViewModel(
-            environment,
-            HttpContext.Items.Where(item => item.Key is string).ToDictionary(item => (string)item.Key, item => item.Value?.ToString() ?? ""),
-            HttpContext.Session.Keys.ToDictionary(key => key, key => HttpContext.Session.GetString(key) ?? "")));
+    public IActionResult Context() => View(ContextViewModel.Of(environment, HttpContext));
 }
-
-public sealed record ContextViewModel(
-    IWebHostEnvironment App,
-    IReadOnlyDictionary<string, string> Items,
-    IReadOnlyDictionary<string, string> Session);

@@ -1,3 +1,4 @@
+using HelloMvc.Web.Models;
 using HelloMvc.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 
@@ -26,5 +27,3 @@ public class RequestController : HttpChapterController
     [HttpPost("methods")]
     public IActionResult Methods() => View(model: Request.Method);
 }
-
-public sealed record HelloViewModel(string Name, bool IsAuthenticated);

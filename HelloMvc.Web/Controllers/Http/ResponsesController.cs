@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Xml.Linq;
 using HelloMvc.Web.Caching;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using static HelloMvc.Web.Models.Note;
 
 namespace HelloMvc.Web.Controllers.Http;
 
@@ -17,7 +19,7 @@ public class ResponsesController : HttpChapterController
 
     // A status code chosen by the action: 201 Created, a body, and a Location where the new thing lives.
     [HttpGet("created")]
-    public IActionResult CreatedNote() => CreatedAtAction(nameof(Note), new { type = "json" }, new { note = Models.Note.Reminder });
+    public IActionResult CreatedNote() => CreatedAtAction(nameof(Note), new { type = "json" }, new { note = Reminder });
 
     // Flask's abort(418) for coffee; any other drink gets a page.
     [HttpGet("brew/{drink}")]
@@ -30,14 +32,14 @@ public class ResponsesController : HttpChapterController
 
     // One resource, four media types: the same note as text, HTML, XML or JSON; any other type is a 400.
     [HttpGet("note/{type=text}")]
-    [Deterministic]
+    [OutputCache(PolicyName = DeterministicPolicy.Name)]
     public IActionResult Note(string type, [FromServices] HtmlEncoder html) =>
         type.ToLowerInvariant() switch
         {
-            "text" => Content(Models.Note.Reminder.ToText(), "text/plain; charset=utf-8"),
-            "html" => Content(Models.Note.Reminder.ToHtml(html), "text/html; charset=utf-8"),
-            "xml" => Content(Models.Note.Reminder.ToXml().ToString(SaveOptions.DisableFormatting), "application/xml; charset=utf-8"),
-            "json" => Json(new { note = Models.Note.Reminder }),
+            "text" => Content(Reminder.ToText(), "text/plain; charset=utf-8"),
+            "html" => Content(Reminder.ToHtml(html), "text/html; charset=utf-8"),
+            "xml" => Content(Reminder.ToXml().ToString(SaveOptions.DisableFormatting), "application/xml; charset=utf-8"),
+            "json" => Json(new { note = Reminder }),
             _ => BadRequest(),
         };
 }

@@ -3,9 +3,15 @@ using HelloMvc.Tests.Infrastructure;
 
 namespace HelloMvc.Tests.Caching;
 
-public class DeterministicAttributeTests(SiteFactory site)
+/// <summary>The deterministic pages' caching, read from a real socket: what a browser or a proxy would be told to keep.</summary>
+public class DeterministicPolicyTests : IClassFixture<KestrelSite>
 {
-    private readonly HttpClient _client = site.CreateNoRedirectClient();
+    private readonly HttpClient _client;
+
+    public DeterministicPolicyTests(KestrelSite site)
+    {
+        _client = site.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = site.Start() });
+    }
 
     private async Task<HttpResponseMessage> GetAsync(string url, string? accept = null, string? ifNoneMatch = null)
     {
@@ -34,7 +40,22 @@ public class DeterministicAttributeTests(SiteFactory site)
     }
 
     [Fact]
-    public async Task A_matching_If_None_Match_gets_304_with_no_body()
+    public async Task The_second_request_is_answered_from_the_servers_cache_with_the_same_headers()
+    {
+        var first = await GetAsync("/http/profile/11");
+        var second = await GetAsync("/http/profile/11");
+
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age); // only the output cache's replay carries an Age
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal("public, max-age=300", second.Headers.CacheControl?.ToString());
+        Assert.Equal(
+            await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+            await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_matching_If_None_Match_gets_304_with_no_body_and_the_same_validators()
     {
         var first = await GetAsync("/http/comments/8");
         var etag = first.Headers.ETag!.Tag;
@@ -43,6 +64,8 @@ public class DeterministicAttributeTests(SiteFactory site)
 
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
         Assert.Empty(await again.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(etag, again.Headers.ETag?.Tag);
+        Assert.Equal("public, max-age=300", again.Headers.CacheControl?.ToString());
     }
 
     [Fact]
@@ -59,12 +82,31 @@ public class DeterministicAttributeTests(SiteFactory site)
         Assert.Equal(html.Headers.ETag, htmlAgain.Headers.ETag);
     }
 
+    [Theory]
+    [InlineData("/http/more?page=0", null)]
+    [InlineData("/http/more?page=0", "application/json")]
+    [InlineData("/http/note/pdf", null)]
+    [InlineData("/http/comments/0", null)]
+    public async Task An_error_from_a_deterministic_page_is_not_for_keeping(string url, string? accept)
+    {
+        for (var attempt = 1; attempt <= 2; attempt++) // the second would come from the server's cache if the first were kept
+        {
+            var response = await GetAsync(url, accept);
+
+            Assert.True((int)response.StatusCode is >= 400 and < 500, $"{url}: {response.StatusCode}");
+            Assert.Null(response.Headers.ETag);
+            Assert.Null(response.Headers.Age);
+            Assert.False(response.Headers.CacheControl?.Public ?? false, $"{url}: Cache-Control {response.Headers.CacheControl}");
+        }
+    }
+
     [Fact]
     public async Task Pages_that_depend_on_the_visitor_are_not_cached()
     {
         var hello = await GetAsync("/http/hello?name=Grey");
 
+        Assert.Equal(HttpStatusCode.OK, hello.StatusCode);
         Assert.Null(hello.Headers.ETag);
-        Assert.NotEqual("public, max-age=300", hello.Headers.CacheControl?.ToString());
+        Assert.False(hello.Headers.CacheControl?.Public ?? false);
     }
 }
