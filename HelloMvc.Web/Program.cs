@@ -81,10 +81,10 @@ if (runsCommand)
 
 var app = builder.Build();
 
-// First, so every later step sees the client's scheme, host and address, and the path without its prefix.
+// The pipeline. First the proxy's word and the path base, so every later step sees the client's scheme, host and address, and the path without its prefix.
 app.UseHostingBehindProxy();
 
-// The pipeline: the teardown log comes first, so it sees every request's final status, including the
+// Then the teardown log, early so it sees every request's final status, including the
 // 500 that an exception becomes: the developer exception page (the debugger) in Development, the site's
 // own 500 page, with no stack trace, everywhere else.
 app.UseHttpLogging();
