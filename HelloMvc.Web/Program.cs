@@ -81,7 +81,8 @@ if (runsCommand)
 
 var app = builder.Build();
 
-// The pipeline. First the proxy's word and the path base, so every later step sees the client's scheme, host and address, and the path without its prefix.
+// The pipeline. First the proxy's word and the path base, so every later step sees the client's scheme,
+// host and address, and the path without its prefix.
 app.UseHostingBehindProxy();
 
 // Then the teardown log, early so it sees every request's final status, including the
