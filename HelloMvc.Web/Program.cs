@@ -61,11 +61,11 @@ builder.Services.AddSession(session =>
     session.Cookie.IsEssential = true;
 });
 
-// The exchange viewer sends requests to the site's own pipeline, captured when the server builds it.
-builder.Services.AddSiteClient();
-
 // Behind a reverse proxy (X-Forwarded-* from trusted proxies, Secure cookies over https) and under PathBase.
 builder.Services.AddHostingBehindProxy();
+
+// The exchange viewer sends requests to the site's own pipeline, captured when the server builds it.
+builder.Services.AddSiteClient();
 
 // Pages marked [Deterministic] (the same answer for everyone) are computed once and served from memory.
 builder.Services.AddOutputCache(DeterministicAttribute.AddOutputCachePolicy);
@@ -81,11 +81,11 @@ if (runsCommand)
 
 var app = builder.Build();
 
-// The pipeline. First the proxy's word and the path base, so every later step sees the client's scheme,
-// host and address, and the path without its prefix.
+// Before everything below: the proxy's word (X-Forwarded-*) and the path base, so every later step sees the
+// client's scheme, host and address, and the path without its prefix.
 app.UseHostingBehindProxy();
 
-// Then the teardown log, early so it sees every request's final status, including the
+// The pipeline: the teardown log comes first, so it sees every request's final status, including the
 // 500 that an exception becomes: the developer exception page (the debugger) in Development, the site's
 // own 500 page, with no stack trace, everywhere else.
 app.UseHttpLogging();
