@@ -38,6 +38,9 @@ builder.Services.AddSingleton<RouteTable>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRouting(routing => routing.SetParameterPolicy<ColorRouteConstraint>("color"));
 
+// Behind a reverse proxy (X-Forwarded-* from trusted proxies, Secure cookies over https) and under PathBase.
+builder.Services.AddHostingBehindProxy();
+
 // Flask's teardown_request: one structured log line per request, written when the response is done,
 // also when the action threw (the exception handler has turned it into a 500 by then). It logs at
 // Information, which appsettings.Development.json turns on; Production keeps Microsoft.AspNetCore at
@@ -60,9 +63,6 @@ builder.Services.AddSession(session =>
     session.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     session.Cookie.IsEssential = true;
 });
-
-// Behind a reverse proxy (X-Forwarded-* from trusted proxies, Secure cookies over https) and under PathBase.
-builder.Services.AddHostingBehindProxy();
 
 // The exchange viewer sends requests to the site's own pipeline, captured when the server builds it.
 builder.Services.AddSiteClient();
