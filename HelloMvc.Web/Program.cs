@@ -3,6 +3,7 @@ using HelloMvc.Web.Commands;
 using HelloMvc.Web.Exchange;
 using HelloMvc.Web.Generated;
 using HelloMvc.Web.Hooks;
+using HelloMvc.Web.Hosting;
 using HelloMvc.Web.Routing;
 using HelloMvc.Web.Security;
 using HelloMvc.Web.Sessions;
@@ -36,6 +37,9 @@ builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<RouteTable>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRouting(routing => routing.SetParameterPolicy<ColorRouteConstraint>("color"));
+
+// Behind a reverse proxy (X-Forwarded-* from trusted proxies, Secure cookies over https) and under PathBase.
+builder.Services.AddHostingBehindProxy();
 
 // Flask's teardown_request: one structured log line per request, written when the response is done,
 // also when the action threw (the exception handler has turned it into a 500 by then). It logs at
@@ -78,6 +82,10 @@ if (runsCommand)
 }
 
 var app = builder.Build();
+
+// Before everything below: the proxy's word (X-Forwarded-*) and the path base, so every later step sees the
+// client's scheme, host and address, and the path without its prefix.
+app.UseHostingBehindProxy();
 
 // The pipeline: the teardown log comes first, so it sees every request's final status, including the
 // 500 that an exception becomes: the developer exception page (the debugger) in Development, the site's
