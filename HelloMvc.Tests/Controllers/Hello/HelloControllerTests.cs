@@ -43,7 +43,8 @@ public class HelloControllerTests(SiteFactory site)
     [Theory]
     [InlineData("/hello/greet/Grey", "Hello, Grey!")]
     [InlineData("/hello/greet/Zo%C3%AB%20O'Brien", "Hello, Zoë O'Brien!")]
-    [InlineData("/hello/greet/AC/DC", "Hello, AC/DC!")]
+    [InlineData("/hello/greet/AC%2FDC", "Hello, AC/DC!")]
+    [InlineData("/hello/greet/Grey/", "Hello, Grey!")]
     public async Task Greet_shows_the_name_from_the_url(string url, string greeting)
     {
         var page = await _client.GetPageAsync(url);

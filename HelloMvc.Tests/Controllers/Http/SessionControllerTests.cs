@@ -36,7 +36,7 @@ public class SessionControllerTests(SiteFactory site)
     [InlineData("<script>alert(1)</script>")]
     public async Task Any_name_round_trips_through_the_cookie_onto_the_hello_page_as_text(string name)
     {
-        await GetAsync($"/http/set/{Uri.EscapeDataString(name).Replace("%2F", "/")}");
+        await GetAsync($"/http/set/{Uri.EscapeDataString(name)}");
 
         var page = await _client.GetPageAsync("/http/hello");
 
