@@ -38,7 +38,8 @@ public sealed class WireClient(IServer server, IOptions<ExchangeOptions> options
     {
         // The same encoder as a redirect's Location: percent-encoded UTF-8, existing escapes kept, the fragment dropped.
         var target = learner.PathBase.ToUriComponent() + UriHelper.Encode(new Uri(path.Split('#')[0], UriKind.Relative));
-        if (OwnAddress(learner.Scheme) is not { } address)
+        // A request that came over no socket (the in-memory test host) has no local port, and its server no address to call.
+        if (learner.HttpContext.Connection.LocalPort == 0 || OwnAddress(learner.Scheme) is not { } address)
         {
             return new WireExchange(path, null, null, null, null,
                 "This server has no socket address to send the request to (it runs in memory, as under a test host): " +
@@ -52,6 +53,8 @@ public sealed class WireClient(IServer server, IOptions<ExchangeOptions> options
             UseCookies = false,
             UseProxy = false,
             AutomaticDecompression = DecompressionMethods.None,
+            // A browser sends no trace context; neither does the viewer.
+            ActivityHeadersPropagator = null,
             ConnectCallback = (_, cancel) => ConnectAsync(address.EndPoint, cancel),
             PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(wire = new RecordingStream(context.PlaintextStream, HeadLimit)),
             // The connection goes to this server's own socket, whatever name its certificate carries.
