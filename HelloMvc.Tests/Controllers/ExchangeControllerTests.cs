@@ -250,4 +250,16 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
         head.Where(line => !line.StartsWith("Date: ", StringComparison.Ordinal))
             .Select(line => Regex.Replace(line, @"^(Age: |Server-Timing: .*dur=)[\d.]+", "$1…"))
             .ToList();
+
+    [Fact]
+    public async Task A_learners_cookie_with_non_ASCII_is_forwarded_as_the_same_UTF_8_bytes()
+    {
+        // Raw UTF-8 bytes in the Cookie header, which Kestrel accepts and HttpClient would refuse to send.
+        var response = await RawHttp.GetAsync(site.BaseAddress, "/exchange?path=/http/hello", ("Cookie", "name=Zoë"), ("Accept", "text/html"));
+
+        Assert.Equal(200, response.Status);
+        var page = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(response.BodyText, TestContext.Current.CancellationToken);
+        Assert.Contains("Cookie: name=Zoë", page.QuerySelector("pre#request")!.TextContent.Split('\n'));
+        Assert.StartsWith("HTTP/1.1 200 OK\n", page.QuerySelector("pre#response")!.TextContent.TrimStart());
+    }
 }

@@ -140,6 +140,8 @@ public sealed class HostileRequests
         {
             var key = Pick(QueryKeys);
             var value = key == "page" && Chance(0.6) ? Pick(["1", "2", "3", "0", "-1", "1.5", "abc", "", "99999999999"])
+                // The exchange viewer forwards the request's headers to a path it accepts: give it one.
+                : key == "path" && Chance(0.6) ? Pick(["/hello", "/http/hello?name=Zoë", "/http/set/Zoë", "/http/context", "/http/note/json"])
                 : Chance(0.1) ? new string('q', 5000)
                 : Pick(Chance(0.5) ? Plausible : Hostile);
             return Chance(0.7) ? $"{key}={Uri.EscapeDataString(value)}" : $"{key}={value}";

@@ -55,6 +55,8 @@ public sealed class WireClient(IServer server, IOptions<ExchangeOptions> options
             AutomaticDecompression = DecompressionMethods.None,
             // A browser sends no trace context; neither does the viewer.
             ActivityHeadersPropagator = null,
+            // Kestrel read the learner's headers as UTF-8 (a cookie may hold Zoë): they go on as the same bytes.
+            RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
             ConnectCallback = (_, cancel) => ConnectAsync(address.EndPoint, cancel),
             PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(wire = new RecordingStream(context.PlaintextStream, HeadLimit)),
             // The connection goes to this server's own socket, whatever name its certificate carries.
@@ -156,9 +158,9 @@ public sealed class WireClient(IServer server, IOptions<ExchangeOptions> options
         return end < 0 ? read : read[..end];
     }
 
-    // HTTP/1.1's head is bytes, not UTF-8: Latin-1 shows each byte as one character. Lines end in CRLF on the wire.
+    // A head is ASCII but for the forwarded headers, which Kestrel took as UTF-8. Lines end in CRLF on the wire.
     private static string? Text(ReadOnlySpan<byte> bytes) =>
-        bytes.IsEmpty ? null : Encoding.Latin1.GetString(bytes).Replace("\r\n", "\n").TrimEnd('\n');
+        bytes.IsEmpty ? null : Encoding.UTF8.GetString(bytes).Replace("\r\n", "\n").TrimEnd('\n');
 
     private static async ValueTask<Stream> ConnectAsync(EndPoint endPoint, CancellationToken cancel)
     {
