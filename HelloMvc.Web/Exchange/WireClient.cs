@@ -43,7 +43,7 @@ public sealed class WireClient(IServer server, IOptions<ExchangeOptions> options
         {
             return new WireExchange(path, null, null, null, null,
                 "This server has no socket address to send the request to (it runs in memory, as under a test host): " +
-                "the viewer needs a real server, such as `dotnet run`.", StatusCodes.Status503ServiceUnavailable);
+                "the viewer needs a real server, such as the one dotnet run starts.", StatusCodes.Status503ServiceUnavailable);
         }
 
         RecordingStream? wire = null;
@@ -64,7 +64,10 @@ public sealed class WireClient(IServer server, IOptions<ExchangeOptions> options
         };
         using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address.Origin, target));
-        request.Headers.TryAddWithoutValidation(HeaderNames.Host, learner.Host.Value);
+        if (learner.Host.HasValue)
+        {
+            request.Headers.TryAddWithoutValidation(HeaderNames.Host, learner.Host.Value);
+        }
         foreach (var name in ForwardedHeaders)
         {
             if (learner.Headers.TryGetValue(name, out var values))
