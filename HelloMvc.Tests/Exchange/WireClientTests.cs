@@ -10,7 +10,8 @@ namespace HelloMvc.Tests.Exchange;
 
 /// <summary>
 /// The site on its own socket plus two probe endpoints that do what no demo does on purpose (hang, fail after the
-/// body started), and a short time limit, so the viewer's answers to a broken exchange can be tested.
+/// body started), a short time limit, and a path base (/base) in front, so the viewer's answers to a broken exchange,
+/// and its requests under a path base, can be tested.
 /// </summary>
 public sealed class ProbedKestrelSite : KestrelSite
 {
@@ -30,6 +31,7 @@ public sealed class ProbedKestrelSite : KestrelSite
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
+            app.UsePathBase("/base");
             app.Use(async (context, rest) =>
             {
                 switch (context.Request.Path.Value)
@@ -81,5 +83,16 @@ public class WireClientTests(ProbedKestrelSite probed) : IClassFixture<ProbedKes
         Assert.Equal("partial", response[^1]);
         Assert.StartsWith("The connection closed before the body was complete", page.Text("p.note"));
         Assert.DoesNotContain("Thrown by a probe", page.Document.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task Under_a_path_base_the_viewer_asks_for_the_path_under_it()
+    {
+        var page = await _client.GetPageAsync("/base/exchange?path=/hello");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("GET /base/hello HTTP/1.1", page.Lines("pre#request")[0]);
+        Assert.Equal("HTTP/1.1 200 OK", page.Lines("pre#response")[0]);
+        Assert.Equal("/base/hello", page.Document.QuerySelector("a.open")?.GetAttribute("href"));
     }
 }
