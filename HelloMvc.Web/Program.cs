@@ -32,6 +32,8 @@ builder.Services.AddControllersWithViews(mvc =>
     mvc.Filters.Add<RememberNameFilter>();
     mvc.Filters.Add<ServerTimingFilter>();
     mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+    // A string route value binds as the URL's text: never null for whitespace, %2F as a slash.
+    mvc.ModelBinderProviders.Insert(0, new RouteTextModelBinder.Provider());
 });
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<RouteTable>();
@@ -65,8 +67,8 @@ builder.Services.AddSession(session =>
     session.Cookie.IsEssential = true;
 });
 
-// The exchange viewer sends requests to the site's own pipeline, captured when the server builds it.
-builder.Services.AddSiteClient();
+// The exchange viewer sends its requests over a socket to the address the server listens on.
+builder.Services.AddWireClient();
 
 // Pages marked [OutputCache(PolicyName = DeterministicPolicy.Name)] (the same answer for everyone) are computed
 // once and served from memory; browsers may keep them too, and revalidate with their ETag.

@@ -8,12 +8,16 @@ namespace HelloMvc.Tests.Fuzz;
 /// <summary>
 /// Random requests aimed at the site's real routes: every template the router knows, its parameters
 /// filled with plausible values (so actions run) or hostile ones (so constraints, model binding, encoding
-/// and error pages are tried), plus random query strings, cookies, Referer, Accept, methods and bodies.
+/// and error pages are tried), plus random query strings, cookies, Referer, Accept, Host, methods and bodies.
+/// Values go out raw half the time: non-ASCII and control bytes in the request line and the headers, invalid
+/// and overlong UTF-8 behind percent signs, whitespace-only and huge route values, what no HttpClient would send.
 /// The same seed gives the same requests for the same routes.
 /// </summary>
 public sealed class HostileRequests
 {
-    private static readonly string[] Methods = ["GET", "GET", "GET", "GET", "GET", "GET", "POST", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+    private static readonly string[] Methods =
+        ["GET", "GET", "GET", "GET", "GET", "GET", "GET", "GET", "GET", "GET", "GET", "GET", "POST", "POST", "PUT", "DELETE", "PATCH",
+         "HEAD", "HEAD", "OPTIONS", "TRACE", "get", "PROPFIND", "BREW"];
 
     private static readonly string[] Plausible =
         ["Grey", "blue", "white", "red", "green", "tea", "coffee", "json", "JSON", "xml", "html", "text",
@@ -26,7 +30,12 @@ public sealed class HostileRequests
          "%", "%ZZ", "%C3%28", "%FF%FE", "%E2%80%AE", "%20", " ", "+", "-1", "0", "1.5", "1e9", "99999999999", "99999999999999999999999",
          "NaN", "null", "undefined", "CON", "~", "{name}", "%7B%7D", "%3F", "%23", "%0d%0aSet-Cookie:%20x=y",
          "//evil.example", "///evil.example", "/\\evil.example", "\\\\evil.example", "https://evil.example/", "https:%2F%2Fevil.example",
-         "javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "http://localhost@evil.example/", "/%09/evil.example"];
+         "javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "http://localhost@evil.example/", "/%09/evil.example",
+         // Whitespace only, as text and percent-encoded: tab, CR LF, vertical tab, no-break space, line separator, ideographic space.
+         "\t", "\r\n", "%09", "%0D%0A", "%0B", "%C2%A0", "%E2%80%A8", "%E3%80%80", "\u2028", "\u00A0",
+         // Invalid UTF-8 behind percent signs: overlong slash and dot, a lone surrogate, a cut sequence, bytes UTF-8 never uses.
+         "%C0%AF", "%C0%AE%C0%AE", "%E0%80%AF", "%ED%A0%80", "%C3", "%E2%82", "%80", "%F8%88%80%80%80", "%FE%FF", "Zo%C3%AB",
+         "Zoë", "/hello/greet/Zoë", "/hello/greet/Zo%C3%AB", "/\u00E9", new string('b', 9000)];
 
     private static readonly string[] QueryKeys = ["name", "next", "page", "path", "q", "v", "returnUrl", "__RequestVerificationToken", "name[]", "%00", ""];
 
@@ -39,7 +48,15 @@ public sealed class HostileRequests
     private static readonly string[] Referers =
         ["https://evil.example/", "http://localhost/http/foo", "http://localhost/http/bar?x=1", "/http/bar", "//evil.example",
          "javascript:alert(1)", "not a url", "http://localhost:5000/", "http://localhost@evil.example/", "http://LOCALHOST/hello",
-         "https://localhost/http/foo", "http://localhost/" + new string('a', 4000), "/\\evil.example", "http://[::1]/"];
+         "https://localhost/http/foo", "http://localhost/" + new string('a', 4000), "/\\evil.example", "http://[::1]/",
+         "http://localhost/hello/greet/Zoë", "http://localhost/http/bar?x=é", "http://localhost/\u0001", "http://exämple/"];
+
+    private static readonly string[] Hosts =
+        ["localhost", "localhost", "localhost", "127.0.0.1", "LOCALHOST:80", "evil.example", "localhost:99999", "[::1]", "",
+         "local host", "exämple.test", "localhost\u0001", "a@b", new string('h', 300)];
+
+    private static readonly string[] Odd =
+        ["é", "名前", "😀", "\u0001", "\u007F", "\t", "\u0085", "\u00FF", "a\u0000b", ";", ",", "\"", "%FF"];
 
     private readonly Random _random;
     private readonly IReadOnlyList<RoutePattern> _patterns;
@@ -66,18 +83,25 @@ public sealed class HostileRequests
         var path = Chance(0.9) ? PathFrom(Pick(_patterns)) : "/" + Segment() + (Chance(0.5) ? "/" + Segment() : "");
         if (Chance(0.1)) path = path.ToUpperInvariant();
         if (Chance(0.05)) path += "/";
+        var host = Chance(0.8) ? "localhost" : Pick(Hosts);
         var headers = new List<KeyValuePair<string, string>>();
-        if (Chance(0.7)) headers.Add(new("Accept", Pick(Accepts)));
-        if (Chance(0.6)) headers.Add(new("Cookie", Cookie()));
-        if (Chance(0.4)) headers.Add(new("Referer", Pick(Referers)));
+        if (Chance(0.7)) headers.Add(new("Accept", Spoil(Pick(Accepts))));
+        if (Chance(0.6)) headers.Add(new("Cookie", Spoil(Cookie())));
+        if (Chance(0.4)) headers.Add(new("Referer", Spoil(Pick(Referers))));
         if (Chance(0.15)) headers.Add(new("X-Requested-With", "XMLHttpRequest"));
+        if (Chance(0.1)) headers.Add(new("Accept-Language", Spoil("en-GB,en;q=0.9")));
+        if (Chance(0.1)) headers.Add(new("User-Agent", Spoil("Mozilla/5.0 (fuzz)")));
+        var latin1 = Chance(0.2);
         if (method is "POST" or "PUT" or "PATCH" && Chance(0.6))
         {
             var (body, type) = Body();
-            return new FuzzRequest(method, path + Query(), headers, body, type);
+            return new FuzzRequest(method, path + Query(), host, headers, body, type, latin1);
         }
-        return new FuzzRequest(method, path + Query(), headers);
+        return new FuzzRequest(method, path + Query(), host, headers, Latin1: latin1);
     }
+
+    /// <summary>Now and then a header value with a character no header should carry: non-ASCII, a control byte.</summary>
+    private string Spoil(string value) => Chance(0.15) ? value.Insert(_random.Next(value.Length + 1), Pick(Odd)) : value;
 
     private string PathFrom(RoutePattern pattern)
     {
@@ -116,6 +140,8 @@ public sealed class HostileRequests
         {
             var key = Pick(QueryKeys);
             var value = key == "page" && Chance(0.6) ? Pick(["1", "2", "3", "0", "-1", "1.5", "abc", "", "99999999999"])
+                // The exchange viewer forwards the request's headers to a path it accepts: give it one.
+                : key == "path" && Chance(0.6) ? Pick(["/hello", "/http/hello?name=Zoë", "/http/set/Zoë", "/http/context", "/http/note/json"])
                 : Chance(0.1) ? new string('q', 5000)
                 : Pick(Chance(0.5) ? Plausible : Hostile);
             return Chance(0.7) ? $"{key}={Uri.EscapeDataString(value)}" : $"{key}={value}";

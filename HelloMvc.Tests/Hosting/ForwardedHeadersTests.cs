@@ -26,8 +26,8 @@ public class ForwardedHeadersTests(KestrelSite trusting, UntrustingKestrelSite u
     private const string PublicHost = "example.edu";
     private const string SessionCookie = ".HelloMvc.Session";
 
-    private readonly HttpClient _behindTrustedProxy = trusting.CreateSocketClient();
-    private readonly HttpClient _behindUntrustedProxy = untrusting.CreateSocketClient();
+    private readonly HttpClient _behindTrustedProxy = trusting.CreateWireClient();
+    private readonly HttpClient _behindUntrustedProxy = untrusting.CreateWireClient();
 
     /// <summary>What nginx adds in front of a browser's https request to https://example.edu/.</summary>
     private static HttpRequestMessage Proxied(string url, string? referer = null)

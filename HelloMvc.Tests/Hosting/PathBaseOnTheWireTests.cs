@@ -16,7 +16,7 @@ public class PathBaseOnTheWireTests(PathBaseKestrelSite site) : IClassFixture<Pa
     private static readonly string[] LinkAttributes = ["href", "src", "action", "data-url"];
     private static readonly HtmlParser Parser = new();
 
-    private readonly HttpClient _client = site.CreateSocketClient();
+    private readonly HttpClient _client = site.CreateWireClient();
 
     [Fact]
     public async Task No_page_the_index_leads_to_links_redirects_or_loads_anything_outside_the_path_base()

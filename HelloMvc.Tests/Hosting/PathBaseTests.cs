@@ -32,7 +32,10 @@ public class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSite>
     public async Task Every_index_link_answers_under_the_path_base_with_the_status_it_promises()
     {
         var index = await _client.GetPageAsync(Base + "/");
-        var demos = index.Document.QuerySelectorAll("li.demo").ToList();
+        // The exchange viewer needs a real socket (in memory it says so with a 503); PathBaseOnTheWireTests walks it.
+        var demos = index.Document.QuerySelectorAll("li.demo")
+            .Where(demo => !demo.QuerySelector("a")!.GetAttribute("href")!.StartsWith(Base + "/exchange", StringComparison.Ordinal))
+            .ToList();
         Assert.NotEmpty(demos);
 
         var broken = new List<string>();

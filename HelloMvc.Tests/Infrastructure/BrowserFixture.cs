@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace HelloMvc.Tests.Infrastructure;
 
-/// <summary>The browser tests share one site on a real port and one Chromium launch per run.</summary>
+/// <summary>The browser tests share the run's site on a real port and one Chromium launch per run.</summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
@@ -10,11 +10,11 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 }
 
 /// <summary>
-/// Debian's Chromium (never a downloaded browser) driven by Playwright, against <see cref="KestrelSite"/>.
+/// Debian's Chromium (never a downloaded browser) driven by Playwright, against the run's <see cref="KestrelSite"/>.
 /// Without Chromium the browser tests skip and say how to install it; with HELLOMVC_REQUIRE_BROWSER=1
 /// (CI sets it) they fail instead. HELLOMVC_CHROMIUM points at another Chromium binary.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture(KestrelSite site) : IAsyncLifetime
 {
     public const string RequireBrowserVariable = "HELLOMVC_REQUIRE_BROWSER";
     public const string ChromiumVariable = "HELLOMVC_CHROMIUM";
@@ -28,7 +28,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-sync", "--no-first-run",
     ];
 
-    private KestrelSite? _site;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private string? _missing;
@@ -37,12 +36,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : DebianChromium;
 
     /// <summary>The site's address, such as http://127.0.0.1:40123.</summary>
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => site.BaseAddress;
 
     /// <summary>An HTTP client for the same server the browser talks to, to compare what the page shows.</summary>
-    public HttpClient CreateClient() => Site.CreateClient();
-
-    private KestrelSite Site => _site ?? throw new InvalidOperationException("The site starts only when Chromium is there.");
+    public HttpClient CreateClient() => site.CreateWireClient();
 
     public async ValueTask InitializeAsync()
     {
@@ -52,8 +49,6 @@ public sealed class BrowserFixture : IAsyncLifetime
                        $"(or point {ChromiumVariable} at one) to run the browser tests.";
             return;
         }
-        _site = new KestrelSite();
-        BaseAddress = _site.Start();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -89,6 +84,5 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
-        if (_site is not null) await _site.DisposeAsync();
     }
 }

@@ -3,9 +3,10 @@ using HelloMvc.Tests.Infrastructure;
 
 namespace HelloMvc.Tests.Security;
 
-public class SecurityHeadersTests(SiteFactory site)
+/// <summary>On the wire: the headers a client receives, with Kestrel writing them.</summary>
+public class SecurityHeadersTests(KestrelSite site)
 {
-    private readonly HttpClient _client = site.CreateNoRedirectClient();
+    private readonly HttpClient _client = site.CreateWireClient();
 
     [Theory]
     [InlineData("GET", "/", HttpStatusCode.OK)]

@@ -9,9 +9,9 @@ namespace HelloMvc.Web.Controllers;
 
 [Route("exchange")]
 [Chapter(DemoCatalog.LookingInside)]
-public class ExchangeController(SiteClient site) : Controller
+public class ExchangeController(WireClient wire) : Controller
 {
-    // The raw HTTP exchange of one GET on this site, sent through the site's own pipeline in process.
+    // The raw HTTP exchange of one GET on this site, sent over a socket to the server's own address.
     [HttpGet("")]
     public async Task<IActionResult> Show(string? path)
     {
@@ -20,21 +20,19 @@ public class ExchangeController(SiteClient site) : Controller
         {
             return BadRequest();
         }
-        var exchange = await site.GetAsync(Request, path);
-        if (exchange.TimedOut)
-        {
-            Response.StatusCode = StatusCodes.Status504GatewayTimeout;
-        }
+        var exchange = await wire.GetAsync(Request, path);
+        Response.StatusCode = exchange.ViewerStatus;
         return View(exchange);
     }
 
     // A path of this site (the safe-redirect check, and a leading single slash: no URL, no ~/), but never the viewer
-    // itself, in any spelling: an exchange of an exchange would loop.
+    // itself, in any spelling: an exchange of an exchange would loop. The server may still normalize a spelling to
+    // /exchange (dot segments), so a request the viewer sent is refused too.
     private bool IsViewable([NotNullWhen(true)] string? path) =>
         path is ['/', ..]
         && Url.ToSafeLocalUrl(path) == path
         && !PathString.FromUriComponent(path.Split('?', '#')[0]).StartsWithSegments("/exchange", StringComparison.OrdinalIgnoreCase)
-        && !SiteClient.IsInsideExchange(HttpContext);
+        && !WireClient.SentByTheViewer(Request);
 
     // Under a path base a Location (or the address bar) says /hellomvc/http/hello; the page is the site's /http/hello.
     private string? WithoutPathBase(string? path) =>

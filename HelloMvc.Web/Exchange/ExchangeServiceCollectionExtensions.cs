@@ -2,12 +2,10 @@ namespace HelloMvc.Web.Exchange;
 
 public static class ExchangeServiceCollectionExtensions
 {
-    /// <summary>The exchange viewer's client, and the capture of the pipeline it sends its requests through.</summary>
-    public static IServiceCollection AddSiteClient(this IServiceCollection services)
+    /// <summary>The exchange viewer's client, which asks the site over a socket, and its limits.</summary>
+    public static IServiceCollection AddWireClient(this IServiceCollection services)
     {
-        services.AddSingleton<SitePipeline>();
-        services.AddTransient<IStartupFilter, SitePipeline.Capture>();
-        services.AddSingleton<SiteClient>();
+        services.AddSingleton<WireClient>();
         services.AddOptions<ExchangeOptions>().BindConfiguration("Exchange");
         return services;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HelloMvc.Web.Redirects;
@@ -39,10 +40,17 @@ public static class SafeRedirectExtensions
     /// so it cannot throw, and no input can send the browser to another site.
     /// </summary>
     public static LocalRedirectResult RedirectBack(this ControllerBase controller, string? next, string fallback) =>
-        controller.LocalRedirect(
+        controller.LocalRedirect(ForLocationHeader(
             controller.Url.ToSafeLocalUrl(next)
             ?? controller.Url.ToSafeLocalUrl(controller.Request.Headers.Referer)
-            ?? fallback);
+            ?? fallback));
+
+    /// <summary>
+    /// A header value must be ASCII (Kestrel answers 500 to anything else), so a local URL such as /hello/greet/Zoë
+    /// goes out percent-encoded as UTF-8 (/hello/greet/Zo%C3%AB), the escapes it already had kept as they are.
+    /// The browser decodes it back to the same page.
+    /// </summary>
+    private static string ForLocationHeader(string localUrl) => UriHelper.Encode(new Uri(localUrl, UriKind.Relative));
 
     private static int DefaultPort(string scheme) => scheme == Uri.UriSchemeHttps ? 443 : 80;
 }

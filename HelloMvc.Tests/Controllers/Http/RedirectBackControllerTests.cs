@@ -3,9 +3,13 @@ using HelloMvc.Tests.Infrastructure;
 
 namespace HelloMvc.Tests.Controllers.Http;
 
-public class RedirectBackControllerTests(SiteFactory site)
+/// <summary>On the wire: Kestrel refuses a Location that is not ASCII, which the in-memory host would let through.</summary>
+public class RedirectBackControllerTests(KestrelSite site)
 {
-    private readonly HttpClient _client = site.CreateNoRedirectClient();
+    private readonly HttpClient _client = site.CreateWireClient();
+
+    /// <summary>This site as a Referer names it: the socket's host and port.</summary>
+    private string Here => $"http://{site.BaseAddress.Authority}";
 
     private async Task<string?> LocationAfterAsync(string url, string? referer = null)
     {
@@ -20,12 +24,12 @@ public class RedirectBackControllerTests(SiteFactory site)
     /// Where a browser would go with this Location: it must be this host, by a path the site serves.
     /// (A Location like /%5Cevil.example is fine: it is a path on this host, which browsers never decode.)
     /// </summary>
-    private static void AssertStaysOnThisHost(string? location)
+    private void AssertStaysOnThisHost(string? location)
     {
         Assert.NotNull(location);
         Assert.StartsWith("/", location);
-        var resolved = new Uri(new Uri("http://localhost/"), location);
-        Assert.Equal(("http", "localhost", 80), (resolved.Scheme, resolved.Host, resolved.Port));
+        var resolved = new Uri(site.BaseAddress, location);
+        Assert.Equal(site.BaseAddress.GetLeftPart(UriPartial.Authority), resolved.GetLeftPart(UriPartial.Authority));
     }
 
     /// <summary>Every unsafe target shape (another host, another scheme, //, /\, \\, control-character tricks), each also with a leading space, tab and newline.</summary>
@@ -89,13 +93,13 @@ public class RedirectBackControllerTests(SiteFactory site)
     [Fact]
     public async Task Without_next_it_goes_back_to_a_same_origin_referer_path()
     {
-        Assert.Equal("/http/bar?x=1", await LocationAfterAsync("/http/do-something", referer: "http://localhost/http/bar?x=1"));
+        Assert.Equal("/http/bar?x=1", await LocationAfterAsync("/http/do-something", referer: $"{Here}/http/bar?x=1"));
     }
 
     [Fact]
     public async Task A_same_host_absolute_next_is_followed_as_its_path()
     {
-        var next = Uri.EscapeDataString("http://localhost/http/bar?x=1");
+        var next = Uri.EscapeDataString($"{Here}/http/bar?x=1");
 
         Assert.Equal("/http/bar?x=1", await LocationAfterAsync($"/http/do-something?next={next}"));
     }
@@ -114,7 +118,7 @@ public class RedirectBackControllerTests(SiteFactory site)
     [MemberData(nameof(UnsafeTargets))]
     public async Task An_unsafe_next_falls_back_to_a_safe_referer(string next)
     {
-        var location = await LocationAfterAsync($"/http/do-something?next={Uri.EscapeDataString(next)}", referer: "http://localhost/http/foo");
+        var location = await LocationAfterAsync($"/http/do-something?next={Uri.EscapeDataString(next)}", referer: $"{Here}/http/foo");
 
         AssertStaysOnThisHost(location);
         if (!next.Contains("%5C")) Assert.Equal("/http/foo", location);
@@ -128,5 +132,29 @@ public class RedirectBackControllerTests(SiteFactory site)
 
         AssertStaysOnThisHost(location);
         if (!referer.Contains('\\') && !referer.Contains("%5C")) Assert.Equal("/http/hello", location);
+    }
+
+    [Theory]
+    [InlineData("/hello/greet/Zo%C3%AB", "/hello/greet/Zo%C3%AB", "Hello, Zoë!")]
+    [InlineData("/hello/greet/Zoë", "/hello/greet/Zo%C3%AB", "Hello, Zoë!")]
+    [InlineData("/hello/greet/名前 ok", "/hello/greet/%E5%90%8D%E5%89%8D%20ok", "Hello, 名前 ok!")]
+    [InlineData("/http/hello?name=Zoë&x=%C3%A9", "/http/hello?name=Zo%C3%AB&x=%C3%A9", "Hello, Zoë!")]
+    public async Task A_local_next_with_non_ASCII_goes_out_percent_encoded_and_lands_on_that_page(string next, string location, string greeting)
+    {
+        Assert.Equal(location, await LocationAfterAsync($"/http/do-something?next={Uri.EscapeDataString(next)}"));
+
+        var page = await _client.GetPageAsync(location);
+
+        Assert.Equal(greeting, page.Text("main h1"));
+    }
+
+    [Fact]
+    public async Task A_same_origin_referer_with_raw_non_ASCII_bytes_goes_out_percent_encoded()
+    {
+        // Sent as raw UTF-8 bytes, which HttpClient would refuse to put in a header.
+        var response = await RawHttp.GetAsync(site.BaseAddress, "/http/do-something", ("Referer", $"{Here}/hello/greet/Zoë"));
+
+        Assert.Equal(302, response.Status);
+        Assert.Equal("/hello/greet/Zo%C3%AB", response.Header("Location"));
     }
 }

@@ -5,7 +5,7 @@ using HelloMvc.Tests.Infrastructure;
 
 namespace HelloMvc.Tests.Controllers.Http;
 
-public class ResponsesControllerTests(SiteFactory site)
+public class ResponsesControllerTests(SiteFactory site, KestrelSite wire)
 {
     private readonly HttpClient _client = site.CreateNoRedirectClient();
 
@@ -138,5 +138,30 @@ public class ResponsesControllerTests(SiteFactory site)
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Equal("400 Bad Request", page.Text("main h1"));
+    }
+
+    // Whitespace-only route values reach the action as the text they are, as in Flask: the note's type is not one it knows.
+    [Theory]
+    [InlineData("/http/note/%0D%0A")]
+    [InlineData("/http/note/%09")]
+    [InlineData("/http/note/%E2%80%A8")]
+    public async Task Note_of_a_whitespace_only_type_is_400_on_the_wire(string url)
+    {
+        var response = await RawHttp.GetAsync(wire.BaseAddress, url, ("Accept", "text/html"));
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("text/html", response.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/http/brew/%E2%80%A8", "\u2028")]
+    [InlineData("/http/brew/%20", " ")]
+    public async Task Brew_of_a_whitespace_only_drink_is_tea_on_the_wire(string url, string drink)
+    {
+        var page = await wire.CreateWireClient().GetPageAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("A drop of tea.", page.Text("main h1"));
+        Assert.Equal(drink, page.Document.QuerySelector("main p.explain code")?.TextContent);
     }
 }

@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace HelloMvc.Tests.Controllers.Http;
 
-public class StatusCodesControllerTests(SiteFactory site)
+public class StatusCodesControllerTests(KestrelSite site)
 {
     private static readonly int[] Common = [200, 201, 204, 301, 302, 304, 400, 401, 403, 404, 405, 418, 500, 503];
 
-    private readonly HttpClient _client = site.CreateNoRedirectClient();
+    private readonly HttpClient _client = site.CreateWireClient();
 
     [Fact]
     public async Task Status_codes_lists_the_common_codes_with_their_reason_phrases_in_order()

@@ -17,8 +17,8 @@ public class HelloController : Controller
     [HttpGet("hello")]
     public IActionResult Hi() => View();
 
-    // A route value with a default, like Flask's defaults={'name': 'Programmer'}; the catch-all (**) lets a name hold a slash.
-    [HttpGet("greet/{**name=Programmer}")]
+    // A route value with a default, like Flask's defaults={'name': 'Programmer'}; a name with a slash spells it %2F.
+    [HttpGet("greet/{name=Programmer}")]
     public IActionResult Greet(string name) => View(model: name);
 
     // An unhandled exception: the developer exception page in Development, the site's 500 page elsewhere.

@@ -7,7 +7,7 @@ namespace HelloMvc.Web.Controllers.Http;
 public class SessionController : HttpChapterController
 {
     // Setting a cookie: the browser stores it and sends it back on every request to this site.
-    [HttpGet("set/{**name:required}")]
+    [HttpGet("set/{name}")]
     public IActionResult SetName(string name)
     {
         Response.Cookies.Append("name", name, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });

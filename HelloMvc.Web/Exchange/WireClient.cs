@@ -1,0 +1,211 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using MediaTypeHeaderValue = Microsoft.Net.Http.Headers.MediaTypeHeaderValue;
+
+namespace HelloMvc.Web.Exchange;
+
+/// <summary>
+/// Sends a GET to this site the way a browser does: over a socket to the address the server listens on, through
+/// everything the server does (Kestrel's own headers, its framing, its refusals). HttpClient speaks the protocol;
+/// a stream under it keeps the bytes that went out and the status line and headers that came back, so the viewer
+/// shows the real message, not an imitation. It never connects anywhere but the server's own address.
+/// </summary>
+public sealed class WireClient(IServer server, IOptions<ExchangeOptions> options, ILogger<WireClient> logger)
+{
+    /// <summary>What the viewer adds to its request, as a gateway does, so the site can tell it was the viewer that asked.</summary>
+    public const string Via = "1.1 exchange-viewer";
+
+    // What a browser sends on every request: where it goes, what it accepts, who it is, and its cookies,
+    // so the session demos show the learner's real state.
+    private static readonly string[] ForwardedHeaders =
+        [HeaderNames.Accept, HeaderNames.AcceptLanguage, HeaderNames.UserAgent, HeaderNames.Cookie];
+
+    // A status line and its headers; Kestrel's own limit for a request's headers is 32 KB.
+    private const int HeadLimit = 64 * 1024;
+
+    /// <summary>True for a request the viewer sent, so the viewer can refuse to look at itself, however the path was spelled.</summary>
+    public static bool SentByTheViewer(HttpRequest request) => request.Headers.Via.Any(via => via == Via);
+
+    /// <param name="learner">The request the learner made; its headers are forwarded and its path base kept.</param>
+    /// <param name="path">A local path and query, such as /http/set/Grey.</param>
+    public async Task<WireExchange> GetAsync(HttpRequest learner, string path)
+    {
+        // The same encoder as a redirect's Location: percent-encoded UTF-8, existing escapes kept, the fragment dropped.
+        var target = learner.PathBase.ToUriComponent() + UriHelper.Encode(new Uri(path.Split('#')[0], UriKind.Relative));
+        // A request that came over no socket (the in-memory test host) has no local port, and its server no address to call.
+        if (learner.HttpContext.Connection.LocalPort == 0 || OwnAddress(learner.Scheme) is not { } address)
+        {
+            return new WireExchange(path, null, null, null, null,
+                "This server has no socket address to send the request to (it runs in memory, as under a test host): " +
+                "the viewer needs a real server, such as the one dotnet run starts.", StatusCodes.Status503ServiceUnavailable);
+        }
+
+        RecordingStream? wire = null;
+        using var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            // A browser sends no trace context; neither does the viewer.
+            ActivityHeadersPropagator = null,
+            // Kestrel read the learner's headers as UTF-8 (a cookie may hold Zoë): they go on as the same bytes.
+            RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
+            ConnectCallback = (_, cancel) => ConnectAsync(address.EndPoint, cancel),
+            PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(wire = new RecordingStream(context.PlaintextStream, HeadLimit)),
+            // The connection goes to this server's own socket, whatever name its certificate carries.
+            SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+        };
+        using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address.Origin, target));
+        if (learner.Host.HasValue)
+        {
+            request.Headers.TryAddWithoutValidation(HeaderNames.Host, learner.Host.Value);
+        }
+        foreach (var name in ForwardedHeaders)
+        {
+            if (learner.Headers.TryGetValue(name, out var values))
+            {
+                request.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            }
+        }
+        request.Headers.TryAddWithoutValidation(HeaderNames.Via, Via);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(learner.HttpContext.RequestAborted);
+        timeout.CancelAfter(options.Value.Timeout);
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
+        {
+            var timedOut = e is OperationCanceledException && !learner.HttpContext.RequestAborted.IsCancellationRequested;
+            if (!timedOut) logger.LogWarning(e, "The exchange of {Target} got no answer", target);
+            return new WireExchange(path, wire is null ? null : Text(wire.BytesWritten), null, null, null,
+                timedOut
+                    ? $"No answer within {options.Value.Timeout.TotalSeconds:0.#} s: the viewer gave up and closed the connection."
+                    : $"No answer: the connection failed ({e.Message}).",
+                timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway);
+        }
+        using (response)
+        {
+            var (body, note) = await ReadBodyAsync(response, timeout.Token);
+            var head = Text(Head(wire!.BytesRead));
+            return new WireExchange(path, Text(wire.BytesWritten), body.Length > 0 ? $"{head}\n\n{body}" : head,
+                (int)response.StatusCode, response.Headers.Location?.OriginalString, note);
+        }
+    }
+
+    private async Task<(string Body, string? Note)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancel)
+    {
+        var limit = options.Value.BodyLimit;
+        var kept = new byte[limit + 1];
+        var length = 0;
+        string? broken = null;
+        try
+        {
+            // De-chunked by HttpClient; read a byte past the limit to know whether the body goes on.
+            await using var stream = await response.Content.ReadAsStreamAsync(cancel);
+            for (int read; length < kept.Length && (read = await stream.ReadAsync(kept.AsMemory(length), cancel)) > 0;)
+            {
+                length += read;
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
+        {
+            broken = e is OperationCanceledException
+                ? $"The body did not end within {options.Value.Timeout.TotalSeconds:0.#} s: the viewer closed the connection."
+                : "The connection closed before the body was complete: the server hit an error after it had started " +
+                  "answering (its details are in the server's log).";
+        }
+        if (length == 0)
+        {
+            return ("", broken);
+        }
+        var type = response.Content.Headers.ContentType?.ToString();
+        MediaTypeHeaderValue.TryParse(type, out var mediaType);
+        if (mediaType is null || !IsText(mediaType))
+        {
+            return ("", broken ?? $"The body ({Size(response, length)} of {type ?? "unknown type"}) is not text, so it is not shown.");
+        }
+        var shown = Math.Min(length, limit);
+        var text = (mediaType.Encoding ?? Encoding.UTF8).GetString(kept, 0, shown);
+        return length > limit
+            ? (text, broken ?? $"The body is {Size(response, length)}; only the first {limit / 1024} KB are shown.")
+            : (text, broken);
+    }
+
+    private string Size(HttpResponseMessage response, int read) =>
+        response.Content.Headers.ContentLength is { } total ? $"{total:N0} bytes"
+        : read > options.Value.BodyLimit ? $"over {options.Value.BodyLimit / 1024} KB" : $"{read:N0} bytes";
+
+    private static bool IsText(MediaTypeHeaderValue type) =>
+        type.Type.Equals("text", StringComparison.OrdinalIgnoreCase)
+        || type.SubTypeWithoutSuffix.Equals("json", StringComparison.OrdinalIgnoreCase)
+        || type.SubTypeWithoutSuffix.Equals("xml", StringComparison.OrdinalIgnoreCase)
+        || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)
+        || type.Suffix.Equals("xml", StringComparison.OrdinalIgnoreCase)
+        || type.SubType.Equals("javascript", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The status line and headers: everything before the first empty line.</summary>
+    private static ReadOnlySpan<byte> Head(ReadOnlySpan<byte> read)
+    {
+        var end = read.IndexOf("\r\n\r\n"u8);
+        return end < 0 ? read : read[..end];
+    }
+
+    // A head is ASCII but for the forwarded headers, which Kestrel took as UTF-8. Lines end in CRLF on the wire.
+    private static string? Text(ReadOnlySpan<byte> bytes) =>
+        bytes.IsEmpty ? null : Encoding.UTF8.GetString(bytes).Replace("\r\n", "\n").TrimEnd('\n');
+
+    private static async ValueTask<Stream> ConnectAsync(EndPoint endPoint, CancellationToken cancel)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(endPoint, cancel);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private sealed record Address(Uri Origin, EndPoint EndPoint);
+
+    /// <summary>
+    /// Where this server listens, from its own list of addresses: the learner's scheme if it listens on it, else the
+    /// first http address. A wildcard bind (http://+:80, 0.0.0.0, [::]) is reached on loopback. Null when the server
+    /// has no socket (the in-memory test host).
+    /// </summary>
+    private Address? OwnAddress(string scheme)
+    {
+        var bindings = (server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            .Select(BindingAddress.Parse)
+            .Where(binding => !binding.IsUnixPipe && binding.Port > 0)
+            .ToList();
+        var binding = bindings.FirstOrDefault(b => b.Scheme == scheme) ?? bindings.FirstOrDefault(b => b.Scheme == Uri.UriSchemeHttp);
+        if (binding is null)
+        {
+            return null;
+        }
+        EndPoint endPoint = binding.Host switch
+        {
+            "+" or "*" or "localhost" => new IPEndPoint(IPAddress.Loopback, binding.Port),
+            _ when IPAddress.TryParse(binding.Host, out var ip) => new IPEndPoint(
+                ip.Equals(IPAddress.Any) ? IPAddress.Loopback : ip.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback : ip, binding.Port),
+            _ => new DnsEndPoint(binding.Host, binding.Port),
+        };
+        var host = endPoint is IPEndPoint { Address: var address } ? new IPEndPoint(address, binding.Port).ToString() : $"{binding.Host}:{binding.Port}";
+        return new Address(new Uri($"{binding.Scheme}://{host}"), endPoint);
+    }
+}
