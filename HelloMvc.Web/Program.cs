@@ -4,6 +4,7 @@ using HelloMvc.Web.Exchange;
 using HelloMvc.Web.Generated;
 using HelloMvc.Web.Health;
 using HelloMvc.Web.Hooks;
+using HelloMvc.Web.Hosting;
 using HelloMvc.Web.Routing;
 using HelloMvc.Web.Security;
 using HelloMvc.Web.Sessions;
@@ -66,6 +67,9 @@ builder.Services.AddSession(session =>
 // The exchange viewer sends requests to the site's own pipeline, captured when the server builds it.
 builder.Services.AddSiteClient();
 
+// Behind a reverse proxy (X-Forwarded-* from trusted proxies, Secure cookies over https) and under PathBase.
+builder.Services.AddHostingBehindProxy();
+
 // Pages marked [Deterministic] (the same answer for everyone) are computed once and served from memory.
 builder.Services.AddOutputCache(DeterministicAttribute.AddOutputCachePolicy);
 
@@ -79,6 +83,9 @@ if (runsCommand)
 }
 
 var app = builder.Build();
+
+// First, so every later step sees the client's scheme, host and address, and the path without its prefix.
+app.UseHostingBehindProxy();
 
 // The pipeline: the teardown log comes first, so it sees every request's final status, including the
 // 500 that an exception becomes: the developer exception page (the debugger) in Development, the site's

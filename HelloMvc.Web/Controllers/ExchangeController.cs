@@ -15,6 +15,7 @@ public class ExchangeController(SiteClient site) : Controller
     [HttpGet("")]
     public async Task<IActionResult> Show(string? path)
     {
+        path = WithoutPathBase(path);
         if (!IsViewable(path))
         {
             return BadRequest();
@@ -34,4 +35,13 @@ public class ExchangeController(SiteClient site) : Controller
         && Url.ToSafeLocalUrl(path) == path
         && !PathString.FromUriComponent(path.Split('?', '#')[0]).StartsWithSegments("/exchange", StringComparison.OrdinalIgnoreCase)
         && !SiteClient.IsInsideExchange(HttpContext);
+
+    // Under a path base a Location (or the address bar) says /hellomvc/http/hello; the page is the site's /http/hello.
+    private string? WithoutPathBase(string? path) =>
+        Request.PathBase.Value is { Length: > 0 } pathBase
+        && path is not null
+        && path.StartsWith(pathBase, StringComparison.OrdinalIgnoreCase)
+        && path.Length > pathBase.Length && path[pathBase.Length] is '/' or '?'
+            ? path[pathBase.Length..]
+            : path;
 }

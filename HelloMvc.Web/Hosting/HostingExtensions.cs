@@ -1,0 +1,67 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace HelloMvc.Web.Hosting;
+
+/// <summary>
+/// Hosting the site behind a reverse proxy such as nginx, and under a sub-path such as https://example.edu/hellomvc/.
+/// With nothing configured the site runs exactly as it does on its own: the proxies trusted by default are
+/// loopback ones, which a learner's browser never is, and there is no path base.
+/// </summary>
+public static class HostingExtensions
+{
+    /// <summary>The prefix the whole site answers under, such as /hellomvc (environment: PathBase=/hellomvc).</summary>
+    public const string PathBaseKey = "PathBase";
+
+    /// <summary>
+    /// ForwardedHeaders:KnownProxies (addresses) and ForwardedHeaders:KnownNetworks (CIDR, such as 10.0.0.0/8):
+    /// when either is set, exactly those are trusted, instead of the loopback default.
+    /// </summary>
+    public const string ForwardedHeadersSection = "ForwardedHeaders";
+
+    public static IServiceCollection AddHostingBehindProxy(this IServiceCollection services)
+    {
+        // The framework's default trusts loopback proxies only (127.0.0.0/8 and ::1): nginx on the same machine.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            var section = configuration.GetSection(ForwardedHeadersSection);
+            var proxies = section.GetSection("KnownProxies").Get<string[]>() ?? [];
+            var networks = section.GetSection("KnownNetworks").Get<string[]>() ?? [];
+            if (proxies.Length + networks.Length > 0)
+            {
+                options.KnownProxies.Clear();
+                options.KnownIPNetworks.Clear();
+                proxies.Select(IPAddress.Parse).ToList().ForEach(options.KnownProxies.Add);
+                networks.Select(network => System.Net.IPNetwork.Parse(network)).ToList().ForEach(options.KnownIPNetworks.Add);
+            }
+        });
+
+        // Every cookie the site sets (the session's, the name cookie, the antiforgery token's) is Secure when the
+        // request came over https, as the proxy saw it; over plain http nothing changes.
+        services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.SameAsRequest);
+        return services;
+    }
+
+    /// <summary>
+    /// Goes first in the pipeline: everything after it sees the client's scheme, host and address, and the path
+    /// without the path base, which URL generation then puts back on every link, form, script and redirect.
+    /// </summary>
+    public static WebApplication UseHostingBehindProxy(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseCookiePolicy();
+        if (app.Configuration[PathBaseKey] is { Length: > 0 } pathBase)
+        {
+            if (!pathBase.StartsWith('/'))
+            {
+                throw new InvalidOperationException($"{PathBaseKey} must start with '/', such as /hellomvc; it is '{pathBase}'.");
+            }
+            app.UsePathBase(pathBase);
+            // Left to itself, WebApplication routes before the first middleware, on the path with its prefix still
+            // on; an explicit UseRouting after UsePathBase matches the path without it.
+            app.UseRouting();
+        }
+        return app;
+    }
+}
