@@ -195,7 +195,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             scgi_temp_path {{_folder}}/nginx-scgi;
             upstream hellomvc {
                 {{string.Join("\n        ", _instancePorts.Select(port => $"server 127.0.0.1:{port};"))}}
-                keepalive 16;
+                keepalive 64;
             }
             server {
                 listen 127.0.0.1:{{_nginxPort}};
