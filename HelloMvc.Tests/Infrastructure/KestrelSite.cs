@@ -10,7 +10,7 @@ namespace HelloMvc.Tests.Infrastructure;
 /// The same site as <see cref="SiteFactory"/>, served by Kestrel on a free port of 127.0.0.1, so a real
 /// browser can reach it. Its <c>CreateClient()</c> talks to that port too.
 /// </summary>
-public sealed class KestrelSite : SiteFactory
+public class KestrelSite : SiteFactory
 {
     public KestrelSite() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
 

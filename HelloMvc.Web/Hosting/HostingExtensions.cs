@@ -32,8 +32,18 @@ public static class HostingExtensions
             {
                 options.KnownProxies.Clear();
                 options.KnownIPNetworks.Clear();
-                proxies.Select(IPAddress.Parse).ToList().ForEach(options.KnownProxies.Add);
-                networks.Select(network => System.Net.IPNetwork.Parse(network)).ToList().ForEach(options.KnownIPNetworks.Add);
+                foreach (var proxy in proxies)
+                {
+                    options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                        ? address
+                        : throw new InvalidOperationException($"{ForwardedHeadersSection}:KnownProxies: '{proxy}' is not an IP address."));
+                }
+                foreach (var network in networks)
+                {
+                    options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
+                        ? parsed
+                        : throw new InvalidOperationException($"{ForwardedHeadersSection}:KnownNetworks: '{network}' is not a network such as 10.0.0.0/8."));
+                }
             }
         });
 
