@@ -1,5 +1,6 @@
 using HelloMvc.Web.Health;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Session;
 using StackExchange.Redis;
 
 namespace HelloMvc.Web.Storage;
@@ -40,6 +41,7 @@ public static class SiteStorageExtensions
         });
         // Redis gives up after SiteRedis.Timeout; this bounds the whole load of a session, under the 2 s a page may take.
         services.Configure<SessionOptions>(options => options.IOTimeout = 1.5 * SiteRedis.Timeout);
+        services.AddSingleton<ISessionStore, RefreshOnceSessionStore>();
 
         dataProtection.PersistKeysToStackExchangeRedis(redis.Database, $"{ApplicationName}:data-protection-keys");
 
