@@ -40,6 +40,9 @@ builder.Services.AddSingleton<RouteTable>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRouting(routing => routing.SetParameterPolicy<ColorRouteConstraint>("color"));
 
+// Behind a reverse proxy (X-Forwarded-* from trusted proxies, Secure cookies over https) and under PathBase.
+builder.Services.AddHostingBehindProxy();
+
 // Flask's teardown_request: one structured log line per request, written when the response is done,
 // also when the action threw (the exception handler has turned it into a 500 by then). It logs at
 // Information, which appsettings.Development.json turns on; Production keeps Microsoft.AspNetCore at
@@ -67,9 +70,6 @@ builder.Services.AddSession(session =>
 // The exchange viewer sends requests to the site's own pipeline, captured when the server builds it.
 builder.Services.AddSiteClient();
 
-// Behind a reverse proxy (X-Forwarded-* from trusted proxies, Secure cookies over https) and under PathBase.
-builder.Services.AddHostingBehindProxy();
-
 // Pages marked [Deterministic] (the same answer for everyone) are computed once and served from memory.
 builder.Services.AddOutputCache(DeterministicAttribute.AddOutputCachePolicy);
 
@@ -84,7 +84,8 @@ if (runsCommand)
 
 var app = builder.Build();
 
-// First, so every later step sees the client's scheme, host and address, and the path without its prefix.
+// Before everything below: the proxy's word (X-Forwarded-*) and the path base, so every later step sees the
+// client's scheme, host and address, and the path without its prefix.
 app.UseHostingBehindProxy();
 
 // The pipeline: the teardown log comes first, so it sees every request's final status, including the

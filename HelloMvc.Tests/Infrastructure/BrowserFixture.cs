@@ -65,8 +65,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(15_000);
     }
 
-    /// <summary>A fresh browser context and page that record every sign of trouble; call first in each test.</summary>
-    public async Task<WatchedPage> OpenPageAsync()
+    /// <summary>
+    /// A fresh browser context and page that record every sign of trouble; call first in each test. The page is on
+    /// the shared site, or on <paramref name="site"/> (started here) for a test that needs settings of its own.
+    /// </summary>
+    public async Task<WatchedPage> OpenPageAsync(KestrelSite? site = null)
     {
         if (_missing is not null)
         {
@@ -76,9 +79,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
             Assert.Skip(_missing);
         }
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        var address = site?.Start() ?? BaseAddress;
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString() });
         context.SetDefaultTimeout(15_000);
-        return await WatchedPage.OpenAsync(context, BaseAddress);
+        return await WatchedPage.OpenAsync(context, address);
     }
 
     public async ValueTask DisposeAsync()

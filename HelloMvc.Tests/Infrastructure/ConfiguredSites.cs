@@ -11,10 +11,6 @@ public static class SiteSettings
     public static readonly IReadOnlyDictionary<string, string> UnderPathBase =
         new Dictionary<string, string> { [HostingExtensions.PathBaseKey] = PathBase };
 
-    /// <summary>A client on a real socket to the site (started if it was not) that shows redirects instead of following them; it keeps cookies.</summary>
-    public static HttpClient CreateSocketClient(this KestrelSite site) =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = site.Start(), Timeout = TimeSpan.FromSeconds(30) };
-
     public static void Apply(IWebHostBuilder builder, IReadOnlyDictionary<string, string> settings)
     {
         foreach (var (key, value) in settings)
@@ -22,6 +18,13 @@ public static class SiteSettings
             builder.UseSetting(key, value);
         }
     }
+}
+
+public static class SocketClients
+{
+    /// <summary>A client on a real socket to the site (started if it was not) that shows redirects instead of following them; it keeps cookies.</summary>
+    public static HttpClient CreateSocketClient(this KestrelSite site) =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { BaseAddress = site.Start(), Timeout = TimeSpan.FromSeconds(30) };
 }
 
 /// <summary>The site in memory under the path base /hellomvc, as a class site behind nginx runs it.</summary>
