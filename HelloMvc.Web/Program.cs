@@ -55,7 +55,7 @@ builder.Services.AddHttpLogging(logging =>
 });
 
 // The session lives on the server; the browser only holds an encrypted id in a cookie. Only actions marked
-// [UsesSession] load it (see UseSessionWhereUsed below). Session, data-protection keys and output cache are
+// [UsesSession] load it (see the pipeline below). Session, data-protection keys and output cache are
 // in memory and a local folder, or in Redis when ConnectionStrings:Redis is set (Storage/).
 builder.AddSiteStorage();
 builder.Services.AddSession(session =>
