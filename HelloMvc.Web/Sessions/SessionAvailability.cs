@@ -23,13 +23,16 @@ public static class SessionAvailabilityExtensions
             .Use(RefuseWhenStoreIsUnavailable);
 
     // Before the session middleware, which encrypts a new visitor's session id before the action runs.
-    private static async Task RefuseWhenKeysAreUnavailable(HttpContext context, RequestDelegate next)
+    // Other endpoints pass straight through, without an async step of their own.
+    private static Task RefuseWhenKeysAreUnavailable(HttpContext context, RequestDelegate next) =>
+        UsesSession(context) ? RefuseOnKeyRingFailureAsync(context, next) : next(context);
+
+    // After it: the session is loaded here, where a failure can still change the answer.
+    private static Task RefuseWhenStoreIsUnavailable(HttpContext context, RequestDelegate next) =>
+        UsesSession(context) ? LoadOrRefuseAsync(context, next) : next(context);
+
+    private static async Task RefuseOnKeyRingFailureAsync(HttpContext context, RequestDelegate next)
     {
-        if (!UsesSession(context))
-        {
-            await next(context);
-            return;
-        }
         try
         {
             await next(context);
@@ -40,10 +43,9 @@ public static class SessionAvailabilityExtensions
         }
     }
 
-    // After it: the session is loaded here, where a failure can still change the answer.
-    private static async Task RefuseWhenStoreIsUnavailable(HttpContext context, RequestDelegate next)
+    private static async Task LoadOrRefuseAsync(HttpContext context, RequestDelegate next)
     {
-        if (UsesSession(context) && context.Features.Get<ISessionFeature>()?.Session is { } session
+        if (context.Features.Get<ISessionFeature>()?.Session is { } session
             && await LoadAsync(session, context.RequestAborted) is { } failure)
         {
             ServiceUnavailable(context, failure);
