@@ -2,11 +2,13 @@ using HelloMvc.Web.Caching;
 using HelloMvc.Web.Commands;
 using HelloMvc.Web.Exchange;
 using HelloMvc.Web.Generated;
+using HelloMvc.Web.Health;
 using HelloMvc.Web.Hooks;
 using HelloMvc.Web.Hosting;
 using HelloMvc.Web.Routing;
 using HelloMvc.Web.Security;
 using HelloMvc.Web.Sessions;
+using HelloMvc.Web.Storage;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Console;
@@ -54,10 +56,11 @@ builder.Services.AddHttpLogging(logging =>
     logging.CombineLogs = true;
 });
 
-// The session lives on the server (here in memory); the browser only holds an encrypted id in a cookie.
-// Only actions marked [UsesSession] load it (see UseSessionWhereUsed below); any other action that touches it
-// fails with a message naming the attribute.
-builder.Services.AddDistributedMemoryCache();
+// The session lives on the server; the browser only holds an encrypted id in a cookie. Only actions marked
+// [UsesSession] load it (see the pipeline below); any other action that touches it fails with a message naming
+// the attribute. Session, data-protection keys and output cache are in memory and a local folder, or in Redis
+// when ConnectionStrings:Redis is set (Storage/).
+builder.AddSiteStorage();
 builder.Services.AddSession(session =>
 {
     session.Cookie.Name = ".HelloMvc.Session";
@@ -108,8 +111,11 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 
 app.MapStaticAssets();
 app.UseOutputCache();
-app.UseSessionWhereUsed();
+// The session for the actions marked [UsesSession] only; 503 with Retry-After while its store is down.
+app.UseSessionWhereUsedOrServiceUnavailable();
 app.MapControllers().WithStaticAssets();
+// /healthz (liveness) and /healthz/ready (readiness: Redis answers, when the site uses it).
+app.MapHealthEndpoints();
 
 // `dotnet run -- hello` and friends build the app (so they can read its routes) but never start the server.
 if (runsCommand)

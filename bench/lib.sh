@@ -1,4 +1,4 @@
-# Shared by bench/run.sh and bench/soak.sh: publish, start and stop servers by PID, time the first 200,
+# Shared by bench/run.sh, bench/soak.sh and bench/cluster.sh: publish, start and stop servers by PID, time the first 200,
 # read memory from /proc. Only 127.0.0.1; every loop and wait is bounded.
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -88,4 +88,18 @@ machine_summary() {
     "$(free -m | awk '/^Mem:/ { print $2 }')" "$(uname -sr)" "$(dotnet --version)"
   printf -- '- commit: %s (%s)\n' "$(git -C "$REPO" rev-parse --short HEAD)" \
     "$(git -C "$REPO" status --porcelain | grep -q . && echo 'with local changes' || echo clean)"
+}
+
+# wrk_run URL CONNECTIONS DURATION LOG [HEADER]: "req/s p50_ms p99_ms status_errors socket_errors".
+wrk_run() {
+  local url=$1 connections=$2 duration=$3 log=$4 header=${5:-}
+  local threads=$(( connections < 2 ? connections : 2 ))
+  local seconds=${duration%s}
+  [[ $seconds =~ ^[0-9]+$ ]] || seconds=600
+  timeout $(( seconds + 30 )) wrk -t"$threads" -c"$connections" -d"$duration" --timeout 5s --latency \
+    -s "$REPO/bench/wrk/measure.lua" ${header:+-H "$header"} "$url" >"$log" 2>&1 || true
+  awk '/^BENCH/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+         printf "%.0f %.2f %.2f %d %d\n", v["requests"] / (v["duration_us"] / 1e6), v["p50_us"] / 1000,
+                v["p99_us"] / 1000, v["status_errors"], v["socket_errors"]; found = 1 }
+       END { if (!found) print "0 0 0 0 0" }' "$log"
 }

@@ -72,20 +72,6 @@ pages=(
   "static: ${stylesheet}|${stylesheet}|"
 )
 
-# wrk_run URL CONNECTIONS DURATION LOG [HEADER]: "req/s p50_ms p99_ms status_errors socket_errors".
-wrk_run() {
-  local url=$1 connections=$2 duration=$3 log=$4 header=${5:-}
-  local threads=$(( connections < 2 ? connections : 2 ))
-  local seconds=${duration%s}
-  [[ $seconds =~ ^[0-9]+$ ]] || seconds=600
-  timeout $(( seconds + 30 )) wrk -t"$threads" -c"$connections" -d"$duration" --timeout 5s --latency \
-    -s "$REPO/bench/wrk/measure.lua" ${header:+-H "$header"} "$url" >"$log" 2>&1 || true
-  awk '/^BENCH/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-         printf "%.0f %.2f %.2f %d %d\n", v["requests"] / (v["duration_us"] / 1e6), v["p50_us"] / 1000,
-                v["p99_us"] / 1000, v["status_errors"], v["socket_errors"]; found = 1 }
-       END { if (!found) print "0 0 0 0 0" }' "$log"
-}
-
 # warm_up NAME BASE_URL PATHS…: short -c64 runs over the paths until a run gains less than 3 % on the one
 # before (after at least WARMUP_MIN runs: on a busy machine one slow run is not the end of the JIT's work).
 warm_up() {
