@@ -25,11 +25,11 @@ public static class SessionAvailabilityExtensions
     // Before the session middleware, which encrypts a new visitor's session id before the action runs.
     // Other endpoints pass straight through, without an async step of their own.
     private static Task RefuseWhenKeysAreUnavailable(HttpContext context, RequestDelegate next) =>
-        UsesSession(context) ? RefuseOnKeyRingFailureAsync(context, next) : next(context);
+        SessionWhereUsedExtensions.UsesSession(context) ? RefuseOnKeyRingFailureAsync(context, next) : next(context);
 
     // After it: the session is loaded here, where a failure can still change the answer.
     private static Task RefuseWhenStoreIsUnavailable(HttpContext context, RequestDelegate next) =>
-        UsesSession(context) ? LoadOrRefuseAsync(context, next) : next(context);
+        SessionWhereUsedExtensions.UsesSession(context) ? LoadOrRefuseAsync(context, next) : next(context);
 
     private static async Task RefuseOnKeyRingFailureAsync(HttpContext context, RequestDelegate next)
     {
@@ -53,9 +53,6 @@ public static class SessionAvailabilityExtensions
         }
         await next(context);
     }
-
-    private static bool UsesSession(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<UsesSessionAttribute>() is not null;
 
     // The store's failure, or null when the session is loaded.
     private static async Task<Exception?> LoadAsync(ISession session, CancellationToken requestAborted)

@@ -24,7 +24,8 @@ public static class SessionWhereUsedExtensions
                 return next(context);
             });
 
-    private static bool UsesSession(HttpContext context) =>
+    /// <summary>True when the request's endpoint is marked <see cref="UsesSessionAttribute"/>.</summary>
+    internal static bool UsesSession(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<UsesSessionAttribute>() is not null;
 
     private sealed class UndeclaredSession : ISessionFeature
