@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
+using System.Text;
 using HelloMvc.Web.Demos;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -15,23 +16,24 @@ namespace HelloMvc.Web.Source;
 public sealed record CodeBlock(SourceFile File, string Role, IReadOnlyList<LineRange> Ranges)
 {
     /// <summary>The lines as the inside of a &lt;pre&gt;: each with its number in the file, a ⋮ where lines are left out.</summary>
-    public IHtmlContent Markup()
+    public IHtmlContent Markup { get; } = Render(File, Ranges);
+
+    private static HtmlString Render(SourceFile file, IReadOnlyList<LineRange> ranges)
     {
-        var html = new HtmlContentBuilder();
-        foreach (var range in Ranges)
+        var html = new StringBuilder();
+        foreach (var range in ranges)
         {
-            if (range != Ranges[0])
+            if (range != ranges[0])
             {
-                html.AppendHtml("<span class=\"gap\">⋮</span>\n");
+                html.Append("<span class=\"gap\">⋮</span>\n");
             }
             for (var number = range.First; number <= range.Last; number++)
             {
-                html.AppendHtml(string.Create(CultureInfo.InvariantCulture, $"<span class=\"line\"><span class=\"ln\">{number}</span>"))
-                    .AppendHtml(File.Lines[number - 1])
-                    .AppendHtml("</span>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<span class=\"line\"><span class=\"ln\">{number}</span>")
+                    .Append(file.Lines[number - 1]).Append("</span>\n");
             }
         }
-        return html;
+        return new HtmlString(html.ToString());
     }
 }
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Html;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -32,8 +31,8 @@ public sealed class SourceFile
     /// <summary>The syntax tree of a C# file; null for a view or a script.</summary>
     public SyntaxTree? Tree { get; }
 
-    /// <summary>Every line of the file, highlighted and encoded; line n of the file is Lines[n - 1].</summary>
-    public IReadOnlyList<IHtmlContent> Lines { get; }
+    /// <summary>Every line of the file as HTML, highlighted and encoded; line n of the file is Lines[n - 1].</summary>
+    public IReadOnlyList<string> Lines { get; }
 
     /// <summary>The lines (1-based, inclusive) a node covers, from the comments right above it to its end.</summary>
     public LineRange LinesOf(SyntaxNode node) => LinesOf(TextSpan.FromBounds(StartWithComments(node), node.Span.End));
@@ -65,10 +64,10 @@ public sealed class SourceFile
         return start;
     }
 
-    private static IReadOnlyList<IHtmlContent> Render(SourceText text, IReadOnlyList<Highlight> highlights)
+    private static IReadOnlyList<string> Render(SourceText text, IReadOnlyList<Highlight> highlights)
     {
         var encoder = HtmlEncoder.Default;
-        var lines = new List<IHtmlContent>(text.Lines.Count);
+        var lines = new List<string>(text.Lines.Count);
         var next = 0;
         foreach (var line in text.Lines)
         {
@@ -87,7 +86,7 @@ public sealed class SourceFile
                 at = to;
             }
             html.Append(encoder.Encode(text.ToString(TextSpan.FromBounds(at, line.End))));
-            lines.Add(new HtmlString(html.ToString()));
+            lines.Add(html.ToString());
         }
         return lines;
     }
