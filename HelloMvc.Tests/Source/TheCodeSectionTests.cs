@@ -18,8 +18,9 @@ public class TheCodeSectionTests(SiteFactory site)
         var (response, ran) = await ActionsThatRan.SendAsync(client, new HttpRequestMessage(HttpMethod.Get, path));
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var page = new Page(response, await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(html, TestContext.Current.CancellationToken));
-        // A demo page is a page in the site's layout; text, JSON, XML, partial views, redirects and errors have their /source page.
-        if (response.StatusCode != HttpStatusCode.OK || page.Document.QuerySelector("header.site-header") is null)
+        // A demo page is a page in the site's layout (an error page too); text, JSON, XML, partial views and redirects
+        // have their /source page instead.
+        if (page.Document.QuerySelector("header.site-header") is null)
         {
             Assert.Empty(page.Document.QuerySelectorAll("section.the-code"));
             return;
@@ -29,10 +30,23 @@ public class TheCodeSectionTests(SiteFactory site)
         Assert.NotNull(section);
         Assert.Same(section, page.Document.QuerySelector("main")!.Children.Last());
         Assert.Equal("The code", section.QuerySelector("h2")!.TextContent);
-        var declared = RepositorySources.Find(ran!.MethodInfo);
-        Assert.Empty(section.MissingLines(declared));
-        Assert.Contains(section.QuerySelectorAll("figcaption .path"), caption => caption.TextContent.StartsWith("HelloMvc.Web/Views/"));
         Assert.Empty(section.QuerySelectorAll("figure.code-block").SelectMany(block => block.LinesUnlikeDisk()));
+        if (ran is null)
+        {
+            // Routing refused the URL (a constraint): no action ran, and the section says so instead of claiming one did.
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.StartsWith("No action answered", section.QuerySelector(".lead")!.TextContent);
+            return;
+        }
+        Assert.Empty(section.MissingLines(RepositorySources.Find(ran.MethodInfo)));
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            Assert.Contains(section.QuerySelectorAll("figcaption .path"), caption => caption.TextContent.StartsWith("HelloMvc.Web/Views/"));
+        }
+        else
+        {
+            Assert.StartsWith("What answered with this error", section.QuerySelector(".lead")!.TextContent);
+        }
     }
 
     [Fact]
@@ -70,10 +84,22 @@ public class TheCodeSectionTests(SiteFactory site)
         Assert.NotNull(page.Document.QuerySelector("section.the-code")!.Block("HelloMvc.Web/Controllers/Http/SessionController.cs"));
     }
 
+    [Fact]
+    public async Task The_404_page_of_a_URL_a_constraint_refused_shows_the_route_and_the_constraint()
+    {
+        var page = await site.CreateClient().GetPageAsync("/http/colors/purple");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        var section = page.Document.QuerySelector("main > section.the-code")!;
+        Assert.Contains(section.Block("HelloMvc.Web/Controllers/Http/UrlRulesController.cs")!.ShownLines(),
+            line => line.Code.Contains("[HttpGet(\"colors/{color:color}\")]"));
+        Assert.NotNull(section.Block("HelloMvc.Web/Routing/ColorRouteConstraint.cs"));
+    }
+
     [Theory]
     [InlineData("/")]
-    [InlineData("/http/404")]
-    [InlineData("/hello/error")]
+    [InlineData("/nothing-here")]
+    [InlineData("/error/404")]
     public async Task Pages_that_are_no_demo_have_no_code_section(string path)
     {
         var page = await site.CreateClient().GetPageAsync(path);

@@ -86,6 +86,10 @@ public sealed class DemoCode
         return _pages.GetOrAdd((action.MethodInfo, view), key => Listing(action, key.Item2 is { } path && _sources.Contains(path) ? path : null));
     }
 
+    /// <summary>The code of a demo's route that has the request's shape but whose constraints refused it; null if none has.</summary>
+    public CodeListing? ForRefused(string method, string path) =>
+        _routing.Find(method, path) is { RefusedByConstraint: true } landing ? ForPage(landing.Action, viewPath: null) : null;
+
     private IReadOnlyDictionary<MethodInfo, IReadOnlyList<Demo>> DemosByAction => _byAction.Value;
 
     private Landing Land(Demo demo) =>
