@@ -155,13 +155,16 @@ public class ExchangeControllerTests(SiteFactory site)
         // This client keeps cookies, as a browser does.
         var client = site.CreateNoRedirectClient();
         var before = await client.GetPageAsync("/exchange?path=/http/hello");
-        Assert.Contains("[Not Authenticated]", before.Text("pre#response"));
+        // The rendered paragraph, not the page's code section, which shows the view's source with both texts in it.
+        Assert.Contains(NotAuthenticated, before.Text("pre#response"));
 
         await client.GetAsync("/http/login", TestContext.Current.CancellationToken);
         var after = await client.GetPageAsync("/exchange?path=/http/hello");
 
         Assert.Contains(after.Lines("pre#request"), line => line.StartsWith("Cookie: ", StringComparison.Ordinal));
-        Assert.Contains("[Authenticated]", after.Text("pre#response"));
-        Assert.DoesNotContain("[Not Authenticated]", after.Text("pre#response"));
+        Assert.Contains("<p class=\"auth\">[Authenticated]</p>", after.Text("pre#response"));
+        Assert.DoesNotContain(NotAuthenticated, after.Text("pre#response"));
     }
+
+    private const string NotAuthenticated = "<p class=\"auth\">[Not Authenticated]</p>";
 }

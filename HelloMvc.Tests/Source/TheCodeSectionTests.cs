@@ -19,8 +19,8 @@ public class TheCodeSectionTests(SiteFactory site)
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var page = new Page(response, await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(html, TestContext.Current.CancellationToken));
         // A demo page is a page in the site's layout (an error page too); text, JSON, XML, partial views and redirects
-        // have their /source page instead.
-        if (page.Document.QuerySelector("header.site-header") is null)
+        // have their /source page instead, and so has the 500 page, which names nothing of the code that failed.
+        if (page.Document.QuerySelector("header.site-header") is null || response.StatusCode == HttpStatusCode.InternalServerError)
         {
             Assert.Empty(page.Document.QuerySelectorAll("section.the-code"));
             return;
@@ -100,10 +100,22 @@ public class TheCodeSectionTests(SiteFactory site)
     [InlineData("/")]
     [InlineData("/nothing-here")]
     [InlineData("/error/404")]
+    [InlineData("/hello/error")]
     public async Task Pages_that_are_no_demo_have_no_code_section(string path)
     {
         var page = await site.CreateClient().GetPageAsync(path);
 
+        Assert.Empty(page.Document.QuerySelectorAll("section.the-code"));
+    }
+
+    [Theory]
+    [InlineData("/a%2500b/%25")] // the server decodes a path once; the code section must never decode it again
+    [InlineData("/http/post/delete/a%2500b")]
+    public async Task An_error_page_for_a_percent_laden_path_is_no_500(string path)
+    {
+        var page = await site.CreateClient().GetPageAsync(path);
+
+        Assert.True((int)page.Status is >= 400 and < 500, $"{path}: {page.Status}");
         Assert.Empty(page.Document.QuerySelectorAll("section.the-code"));
     }
 

@@ -34,11 +34,17 @@ public sealed class DemoRouting
 
     public Landing? Find(string method, string path)
     {
+        // The path is already decoded: it goes in as it is (the implicit conversion from string would decode it again).
+        if (!path.StartsWith('/'))
+        {
+            return null;
+        }
+        var requested = new PathString(path);
         Landing? refused = null;
         foreach (var route in _routes.Value.Where(route => route.Accepts(method)))
         {
             var values = new RouteValueDictionary();
-            if (!route.Matcher.TryMatch(path, values))
+            if (!route.Matcher.TryMatch(requested, values))
             {
                 continue;
             }

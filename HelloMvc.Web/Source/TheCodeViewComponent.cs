@@ -9,9 +9,9 @@ public sealed record TheCodeSection(CodeListing Code, string Answered);
 
 /// <summary>
 /// "The code" at the end of every demo page, rendered by the layout: the action of the endpoint that answered this
-/// very request, the view that rendered, and what the demo is about. On the error page a demo ends in (a 404, 418,
-/// 403 or 500), the code of the action that answered with the error, or of the route that refused the URL. Any other
-/// page gets nothing.
+/// very request, the view that rendered, and what the demo is about. On the error page a demo ends in (a 400, 403,
+/// 404 or 418), the code of the action that answered with the error, or of the route that refused the URL. Any other
+/// page, and the 500 page, gets nothing.
 /// </summary>
 public sealed class TheCodeViewComponent(DemoCode code) : ViewComponent
 {
@@ -19,23 +19,26 @@ public sealed class TheCodeViewComponent(DemoCode code) : ViewComponent
 
     private TheCodeSection? Section()
     {
-        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
-        var failed = HttpContext.Features.Get<IExceptionHandlerFeature>();
-        if (reExecuted is null && failed is null)
+        // The 500 page names nothing of the code that failed: it shows no exception and no stack trace outside Development.
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            return null;
+        }
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not { } reExecuted)
         {
             return HttpContext.GetEndpoint()?.Metadata.GetMetadata<ControllerActionDescriptor>() is { } action
                    && code.ForPage(action, ViewContext.View?.Path) is { } page
                 ? new TheCodeSection(page, "What answered this page: the action (with its attributes), the view it rendered, and what the demo is about.")
                 : null;
         }
-        // The error page re-executes in the same request; the features remember the endpoint that answered first.
-        if ((reExecuted?.Endpoint ?? failed?.Endpoint)?.Metadata.GetMetadata<ControllerActionDescriptor>() is { } answered)
+        // The error page re-executes in the same request; the feature remembers the endpoint that answered first.
+        if (reExecuted.Endpoint?.Metadata.GetMetadata<ControllerActionDescriptor>() is { } answered)
         {
             return code.ForPage(answered, viewPath: null) is { } error
                 ? new TheCodeSection(error, "What answered with this error: the action (with its attributes) and what the demo is about. The page is the site's one error view.")
                 : null;
         }
-        return reExecuted is not null && code.ForRefused(HttpContext.Request.Method, reExecuted.OriginalPath) is { } refused
+        return code.ForRefused(HttpContext.Request.Method, reExecuted.OriginalPath) is { } refused
             ? new TheCodeSection(refused, "No action answered: the URL has the shape of this route, but its constraints refuse the value, so routing found no endpoint and the 404 page answers.")
             : null;
     }

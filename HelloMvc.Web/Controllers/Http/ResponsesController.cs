@@ -22,7 +22,7 @@ public class ResponsesController : HttpChapterController
     // Flask's abort(418) for coffee; any other drink gets a page.
     [HttpGet("brew/{drink}")]
     public IActionResult Brew(string drink) =>
-        drink.Equals("coffee", StringComparison.OrdinalIgnoreCase) ? StatusCode(StatusCodes.Status418ImATeapot) : View(model: drink);
+        "coffee".Equals(drink, StringComparison.OrdinalIgnoreCase) ? StatusCode(StatusCodes.Status418ImATeapot) : View(model: drink);
 
     // Flask's abort(404): the action gives up, and the site's 404 page answers.
     [HttpGet("404")]
@@ -32,7 +32,7 @@ public class ResponsesController : HttpChapterController
     [HttpGet("note/{type=text}")]
     [Deterministic]
     public IActionResult Note(string type, [FromServices] HtmlEncoder html) =>
-        type.ToLowerInvariant() switch
+        type?.ToLowerInvariant() switch
         {
             "text" => Content(Models.Note.Reminder.ToText(), "text/plain; charset=utf-8"),
             "html" => Content(Models.Note.Reminder.ToHtml(html), "text/html; charset=utf-8"),
