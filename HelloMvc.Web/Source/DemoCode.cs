@@ -99,11 +99,11 @@ public sealed class DemoCode
     private DemoSource Describe(Demo demo)
     {
         var landing = Land(demo);
-        var (file, method) = Declaration(landing.Action.MethodInfo);
-        return new DemoSource(demo, landing, Listing(landing.Action, ViewNamedBy(landing.Action, method)));
+        var (_, method) = Declaration(landing.Action.MethodInfo);
+        return new DemoSource(demo, landing, Listing(landing.Action, ViewNamedBy(landing.Action, method), "the view it renders when it answers with one"));
     }
 
-    private CodeListing Listing(ControllerActionDescriptor action, string? view)
+    private CodeListing Listing(ControllerActionDescriptor action, string? view, string viewRole = "the view that rendered")
     {
         var (file, method) = Declaration(action.MethodInfo);
         var controller = (TypeDeclarationSyntax)method.Parent!;
@@ -116,7 +116,7 @@ public sealed class DemoCode
         if (view is not null)
         {
             var viewFile = _sources.Get(view);
-            blocks.Add(new CodeBlock(viewFile, "the view", [viewFile.All]));
+            blocks.Add(new CodeBlock(viewFile, viewRole, [viewFile.All]));
         }
         var demos = DemosByAction.GetValueOrDefault(action.MethodInfo) ?? [];
         foreach (var piece in demos.SelectMany(demo => demo.Code).Distinct())
