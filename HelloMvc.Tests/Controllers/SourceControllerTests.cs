@@ -2,6 +2,7 @@ using System.Net;
 using HelloMvc.Tests.Infrastructure;
 using HelloMvc.Web.Demos;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 
 namespace HelloMvc.Tests.Controllers;
 
@@ -171,6 +172,25 @@ public class SourceControllerTests(SiteFactory site)
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
         Assert.Contains("404", page.Text("h1"));
         Assert.Empty(page.Document.QuerySelectorAll("pre.code"));
+    }
+
+    [Theory]
+    [InlineData("/source/../HelloMvc.Web/Program.cs")]
+    [InlineData("/source/http/../../HelloMvc.Web/HelloMvc.Web.csproj")]
+    [InlineData("/source/./http/brew/coffee/../../../../README.md")]
+    public async Task A_path_with_dot_segments_that_reaches_the_site_untouched_is_the_sites_404_page(string rawPath)
+    {
+        // Clients and Kestrel resolve the dots before routing; sent straight into the pipeline, they reach the action as they are.
+        var context = await site.Server.SendAsync(request =>
+        {
+            request.Request.Method = HttpMethods.Get;
+            request.Request.Path = new PathString(rawPath);
+        }, TestContext.Current.CancellationToken);
+        var body = await new StreamReader(context.Response.Body).ReadToEndAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(StatusCodes.Status404NotFound, context.Response.StatusCode);
+        Assert.Contains("404 Not Found", body);
+        Assert.DoesNotContain("code-block", body);
     }
 
     [Fact]
