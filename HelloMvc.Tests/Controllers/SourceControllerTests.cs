@@ -79,6 +79,19 @@ public class SourceControllerTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task A_piece_in_the_actions_own_file_joins_its_block()
+    {
+        var page = await _client.GetPageAsync("/source/exchange");
+
+        var blocks = page.Document.QuerySelectorAll("figure.code-block")
+            .Where(block => block.QuerySelector(".path")!.TextContent == "HelloMvc.Web/Controllers/ExchangeController.cs").ToList();
+        var lines = Assert.Single(blocks).ShownLines();
+        Assert.Contains(lines, line => line.Code.Contains("public async Task<IActionResult> Show("));
+        Assert.Contains(lines, line => line.Code.Contains("private bool IsViewable("));
+        Assert.Equal(lines.Select(line => line.Number).Order(), lines.Select(line => line.Number));
+    }
+
+    [Fact]
     public async Task The_code_page_of_a_view_shows_the_view_the_action_names()
     {
         var foo = await _client.GetPageAsync("/source/http/foo");

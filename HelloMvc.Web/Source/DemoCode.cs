@@ -122,7 +122,17 @@ public sealed class DemoCode
         foreach (var piece in demos.SelectMany(demo => demo.Code).Distinct())
         {
             var pieceFile = _sources.Get(piece.Path);
-            blocks.Add(new CodeBlock(pieceFile, "what the demo is about", [piece.Member is null ? pieceFile.All : Member(pieceFile, piece.Member)]));
+            var lines = piece.Member is null ? pieceFile.All : Member(pieceFile, piece.Member);
+            // A piece from a file already shown (a helper next to the action) joins that file's block.
+            var shown = blocks.FindIndex(block => block.File == pieceFile);
+            if (shown < 0)
+            {
+                blocks.Add(new CodeBlock(pieceFile, "what the demo is about", [lines]));
+            }
+            else
+            {
+                blocks[shown] = new CodeBlock(pieceFile, blocks[shown].Role, Merge([.. blocks[shown].Ranges, lines]));
+            }
         }
         return new CodeListing(blocks, demos.SelectMany(demo => demo.ScriptSends).Distinct().ToList());
     }
