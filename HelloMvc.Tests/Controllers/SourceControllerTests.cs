@@ -27,7 +27,6 @@ public class SourceControllerTests(SiteFactory site)
         var page = await _client.GetPageAsync(CodePageOf(demo));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal(demo.Status, (int)answer.StatusCode);
         Assert.Equal($"{demo.Method} {demo.PathOnly}", page.Text("h1 code"));
         if (ran is null)
         {
@@ -177,7 +176,6 @@ public class SourceControllerTests(SiteFactory site)
     [InlineData("/source/%2Fetc%2Fpasswd")]
     [InlineData("/source//etc/passwd")]
     [InlineData("/source/C:/Windows/win.ini")]
-    [InlineData("/source/http%2Fhello")]
     public async Task Anything_that_is_not_a_demo_is_the_sites_404_page(string url)
     {
         var page = await _client.GetPageAsync(url);
