@@ -9,6 +9,7 @@ using HelloMvc.Web.Routing;
 using HelloMvc.Web.Security;
 using HelloMvc.Web.Sessions;
 using HelloMvc.Web.Storage;
+using HelloMvc.Web.Source;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Console;
@@ -79,6 +80,9 @@ builder.Services.AddOutputCache(DeterministicPolicy.Register);
 
 // The AJAX demos' made-up text: Bogus, seeded from each page number or id.
 builder.Services.AddSingleton<GeneratedText>();
+
+// "The code" on every demo page and /source/…: the site's own sources, embedded in the assembly, parsed with Roslyn.
+builder.Services.AddDemoCode();
 
 // A command's standard output is its answer (scripts read it), so its logs go to standard error.
 if (runsCommand)

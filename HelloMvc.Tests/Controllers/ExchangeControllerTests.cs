@@ -162,14 +162,15 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
         // This client keeps cookies, as a browser does.
         var client = site.CreateWireClient();
         var before = await client.GetPageAsync("/exchange?path=/http/hello");
-        Assert.Contains("[Not Authenticated]", before.Text("pre#response"));
+        // The rendered paragraph, not the page's code section, which shows the view's source with both texts in it.
+        Assert.Contains(NotAuthenticated, before.Text("pre#response"));
 
         (await client.GetAsync("/http/login", TestContext.Current.CancellationToken)).Dispose();
         var after = await client.GetPageAsync("/exchange?path=/http/hello");
 
         Assert.Contains(after.Lines("pre#request"), line => line.StartsWith("Cookie: ", StringComparison.Ordinal));
-        Assert.Contains("[Authenticated]", after.Text("pre#response"));
-        Assert.DoesNotContain("[Not Authenticated]", after.Text("pre#response"));
+        Assert.Contains("<p class=\"auth\">[Authenticated]</p>", after.Text("pre#response"));
+        Assert.DoesNotContain(NotAuthenticated, after.Text("pre#response"));
     }
 
     [Fact]
@@ -262,4 +263,6 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
         Assert.Contains("Cookie: name=Zoë", page.QuerySelector("pre#request")!.TextContent.Split('\n'));
         Assert.StartsWith("HTTP/1.1 200 OK\n", page.QuerySelector("pre#response")!.TextContent.TrimStart());
     }
+
+    private const string NotAuthenticated = "<p class=\"auth\">[Not Authenticated]</p>";
 }

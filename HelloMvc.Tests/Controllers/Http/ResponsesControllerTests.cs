@@ -65,6 +65,16 @@ public class ResponsesControllerTests(SiteFactory site, KestrelSite wire)
     }
 
     [Fact]
+    public async Task Brew_a_blank_drink_is_a_drop_of_tea_not_a_500()
+    {
+        // A whitespace-only route value binds as null.
+        var page = await _client.GetPageAsync("/http/brew/%20");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("A drop of tea.", page.Text("main h1"));
+    }
+
+    [Fact]
     public async Task The_404_action_aborts_with_the_sites_404_page()
     {
         var page = await _client.GetPageAsync("/http/404");
@@ -132,6 +142,7 @@ public class ResponsesControllerTests(SiteFactory site, KestrelSite wire)
     [InlineData("pdf")]
     [InlineData("%3Cscript%3E")]
     [InlineData("json5")]
+    [InlineData("%20")] // a whitespace-only route value binds as null
     public async Task Note_in_an_unknown_type_is_400(string type)
     {
         var page = await _client.GetPageAsync($"/http/note/{type}");
