@@ -115,7 +115,9 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 
 app.MapStaticAssets();
 app.UseOutputCache();
-// The session for the actions marked [UsesSession] only; 503 with Retry-After while its store is down.
+// The session for the actions marked [UsesSession] only. With Redis down, a page that needs the key ring (to encrypt
+// a session id or an antiforgery token) or its session answers 503 with Retry-After, not a 500 or an empty session.
+app.UseServiceUnavailableWhileKeysAreUnreadable();
 app.UseSessionWhereUsedOrServiceUnavailable();
 app.MapControllers().WithStaticAssets();
 // /healthz (liveness) and /healthz/ready (readiness: Redis answers, when the site uses it).

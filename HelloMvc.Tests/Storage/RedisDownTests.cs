@@ -62,6 +62,17 @@ public class RedisDownTests(SiteWithRedisDown site) : IClassFixture<SiteWithRedi
         Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
     }
 
+    [Fact]
+    public async Task A_page_with_an_antiforgery_token_answers_503_when_the_key_ring_was_never_readable()
+    {
+        // This site started with Redis down, so it never read the key ring that signs antiforgery tokens.
+        var page = await _client.GetPageAsync("/http/methods");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.Status);
+        Assert.NotNull(page.Response.Headers.RetryAfter);
+        Assert.Equal("503 Service Unavailable", page.Text("main h1"));
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/routes")]
