@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
-using HelloMvc.Web.Demos;
+using HelloMvc.Web.LookingInside.Catalog;
 
 namespace HelloMvc.Tests.Cluster;
 

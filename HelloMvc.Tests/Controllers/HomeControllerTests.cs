@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HelloMvc.Tests.Infrastructure;
-using HelloMvc.Web.Demos;
+using HelloMvc.Web.LookingInside.Catalog;
 
 namespace HelloMvc.Tests.Controllers;
 

@@ -1,4 +1,4 @@
-using HelloMvc.Web.Hosting;
+using HelloMvc.Web.Hosting.Proxy;
 using Microsoft.AspNetCore.Hosting;
 
 namespace HelloMvc.Tests.Infrastructure;

@@ -28,7 +28,7 @@ public static class ShellCommand
         "System", "System.Linq", "System.Collections.Generic", "System.Threading.Tasks",
         "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Routing",
         "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting",
-        "HelloMvc.Web.Demos", "HelloMvc.Web.Routing",
+        typeof(HelloMvc.Web.LookingInside.Catalog.DemoCatalog).Namespace!, typeof(HelloMvc.Web.Routing.RouteTable).Namespace!,
     ];
 
     public static Command Create(WebApplication app)

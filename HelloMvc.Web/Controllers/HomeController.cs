@@ -1,5 +1,5 @@
-using HelloMvc.Web.Caching;
-using HelloMvc.Web.Demos;
+using HelloMvc.Web.Hosting.Proxy.Caching;
+using HelloMvc.Web.LookingInside.Catalog;
 using HelloMvc.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;

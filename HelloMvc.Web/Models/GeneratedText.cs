@@ -1,6 +1,6 @@
 using Bogus;
 
-namespace HelloMvc.Web.Generated;
+namespace HelloMvc.Web.Models;
 
 public sealed record LongPost(int Id, int AuthorId, string AuthorName, IReadOnlyList<string> Opening);
 

@@ -1,4 +1,4 @@
-using HelloMvc.Web.Demos;
+using HelloMvc.Web.LookingInside.Catalog;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace HelloMvc.Web.Models;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using HelloMvc.Tests.Infrastructure;
-using HelloMvc.Web.Generated;
+using HelloMvc.Web.Models;
 
 namespace HelloMvc.Tests.Controllers.Http;
 

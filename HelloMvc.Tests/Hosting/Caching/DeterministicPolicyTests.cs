@@ -1,7 +1,7 @@
 using System.Net;
 using HelloMvc.Tests.Infrastructure;
 
-namespace HelloMvc.Tests.Caching;
+namespace HelloMvc.Tests.Hosting.Caching;
 
 /// <summary>The deterministic pages' caching, read from a real socket: what a browser or a proxy would be told to keep.</summary>
 public class DeterministicPolicyTests : IClassFixture<KestrelSite>

@@ -1,7 +1,7 @@
 using System.Net;
 using HelloMvc.Tests.Infrastructure;
 
-namespace HelloMvc.Tests.Health;
+namespace HelloMvc.Tests.Hosting.Health;
 
 public class HealthEndpointsTests(SiteFactory site)
 {

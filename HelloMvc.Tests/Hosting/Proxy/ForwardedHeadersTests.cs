@@ -1,12 +1,12 @@
 using System.Net;
 using HelloMvc.Tests.Infrastructure;
-using HelloMvc.Web.Hosting;
+using HelloMvc.Web.Hosting.Proxy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace HelloMvc.Tests.Hosting;
+namespace HelloMvc.Tests.Hosting.Proxy;
 
 /// <summary>The site behind nginx saying "https": a proxy is only believed from a trusted address.</summary>
 public sealed class UntrustingKestrelSite() : ConfiguredKestrelSite(new Dictionary<string, string>

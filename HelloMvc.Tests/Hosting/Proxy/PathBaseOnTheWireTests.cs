@@ -1,9 +1,9 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using HelloMvc.Tests.Infrastructure;
-using HelloMvc.Web.Demos;
+using HelloMvc.Web.LookingInside.Catalog;
 
-namespace HelloMvc.Tests.Hosting;
+namespace HelloMvc.Tests.Hosting.Proxy;
 
 /// <summary>
 /// The site under PathBase=/hellomvc on a real socket: a walk from the index through every page, redirect and asset it

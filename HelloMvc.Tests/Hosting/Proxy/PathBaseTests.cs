@@ -2,9 +2,9 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HelloMvc.Tests.Infrastructure;
-using HelloMvc.Web.Demos;
+using HelloMvc.Web.LookingInside.Catalog;
 
-namespace HelloMvc.Tests.Hosting;
+namespace HelloMvc.Tests.Hosting.Proxy;
 
 /// <summary>The site under PathBase=/hellomvc, in memory: links, AJAX, redirects and error pages keep the prefix.</summary>
 public class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSite>

@@ -1,7 +1,7 @@
 using System.Net;
 using HelloMvc.Tests.Infrastructure;
 
-namespace HelloMvc.Tests.Security;
+namespace HelloMvc.Tests.Hosting.Security;
 
 /// <summary>On the wire: the headers a client receives, with Kestrel writing them.</summary>
 public class SecurityHeadersTests(KestrelSite site)

@@ -1,9 +1,9 @@
 using HelloMvc.Tests.Infrastructure;
-using HelloMvc.Web.Sessions;
+using HelloMvc.Web.Hosting.Proxy.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace HelloMvc.Tests.Sessions;
+namespace HelloMvc.Tests.Hosting.Sessions;
 
 public class UsesSessionAttributeTests(SiteFactory site, KestrelSite wire)
 {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
-namespace HelloMvc.Tests.Storage;
+namespace HelloMvc.Tests.Hosting.Storage;
 
 /// <summary>Without Redis, the data-protection keys live in the folder that Storage:KeysFolder names.</summary>
 public sealed class KeysFolderTests(SiteFactory site) : IDisposable

@@ -5,7 +5,7 @@ using System.Text.Json;
 using HelloMvc.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 
-namespace HelloMvc.Tests.Storage;
+namespace HelloMvc.Tests.Hosting.Storage;
 
 /// <summary>The site configured with a Redis that is not there: a loopback port nothing listens on.</summary>
 public sealed class SiteWithRedisDown : SiteFactory

@@ -1,4 +1,4 @@
-using HelloMvc.Web.Storage;
+using HelloMvc.Web.Hosting.Proxy.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Session;
 using Microsoft.Extensions.Caching.Distributed;
@@ -6,7 +6,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace HelloMvc.Tests.Storage;
+namespace HelloMvc.Tests.Hosting.Storage;
 
 public class RefreshOnceSessionStoreTests
 {

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HelloMvc.Tests.Infrastructure;
-using HelloMvc.Web.Demos;
+using HelloMvc.Web.LookingInside.Catalog;
 
-namespace HelloMvc.Tests.Controllers;
+namespace HelloMvc.Tests.LookingInside.Exchange;
 
 /// <summary>The viewer sends its request over a socket, so its tests run on a real server.</summary>
 public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)

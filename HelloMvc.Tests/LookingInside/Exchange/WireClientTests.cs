@@ -1,12 +1,12 @@
 using System.Net;
 using HelloMvc.Tests.Infrastructure;
-using HelloMvc.Web.Exchange;
+using HelloMvc.Web.LookingInside.Exchange;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HelloMvc.Tests.Exchange;
+namespace HelloMvc.Tests.LookingInside.Exchange;
 
 /// <summary>
 /// The site on its own socket plus two probe endpoints that do what no demo does on purpose (hang, fail after the

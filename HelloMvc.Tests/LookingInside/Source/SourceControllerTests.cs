@@ -1,10 +1,10 @@
 using System.Net;
 using HelloMvc.Tests.Infrastructure;
-using HelloMvc.Web.Demos;
+using HelloMvc.Web.LookingInside.Catalog;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
-namespace HelloMvc.Tests.Controllers;
+namespace HelloMvc.Tests.LookingInside.Source;
 
 public class SourceControllerTests(SiteFactory site)
 {
@@ -83,7 +83,7 @@ public class SourceControllerTests(SiteFactory site)
         var page = await _client.GetPageAsync("/source/exchange");
 
         var blocks = page.Document.QuerySelectorAll("figure.code-block")
-            .Where(block => block.QuerySelector(".path")!.TextContent == "HelloMvc.Web/Controllers/ExchangeController.cs").ToList();
+            .Where(block => block.QuerySelector(".path")!.TextContent == "HelloMvc.Web/LookingInside/Exchange/ExchangeController.cs").ToList();
         var lines = Assert.Single(blocks).ShownLines();
         Assert.Contains(lines, line => line.Code.Contains("public async Task<IActionResult> Show("));
         Assert.Contains(lines, line => line.Code.Contains("private bool IsViewable("));

@@ -1,8 +1,8 @@
 using System.Net;
 using HelloMvc.Tests.Infrastructure;
-using HelloMvc.Web.Demos;
+using HelloMvc.Web.LookingInside.Catalog;
 
-namespace HelloMvc.Tests.Source;
+namespace HelloMvc.Tests.LookingInside.Source;
 
 /// <summary>"The code" at the end of every demo page, rendered by the layout for the action that answered.</summary>
 public class TheCodeSectionTests(SiteFactory site)

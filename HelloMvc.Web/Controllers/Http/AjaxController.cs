@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using HelloMvc.Web.Caching;
-using HelloMvc.Web.Generated;
+using HelloMvc.Web.Hosting.Proxy.Caching;
+using HelloMvc.Web.Models;
 using HelloMvc.Web.Negotiation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;

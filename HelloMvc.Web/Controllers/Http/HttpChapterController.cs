@@ -1,5 +1,4 @@
-using HelloMvc.Web.Demos;
-using HelloMvc.Web.Filters;
+using HelloMvc.Web.LookingInside.Catalog;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HelloMvc.Web.Controllers.Http;

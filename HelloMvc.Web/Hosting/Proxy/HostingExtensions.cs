@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace HelloMvc.Web.Hosting;
+namespace HelloMvc.Web.Hosting.Proxy;
 
 /// <summary>
 /// Hosting the site behind a reverse proxy such as nginx, and under a sub-path such as https://example.edu/hellomvc/.

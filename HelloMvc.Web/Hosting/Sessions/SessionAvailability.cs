@@ -1,7 +1,7 @@
-using HelloMvc.Web.Storage;
+using HelloMvc.Web.Hosting.Proxy.Storage;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace HelloMvc.Web.Sessions;
+namespace HelloMvc.Web.Hosting.Proxy.Sessions;
 
 /// <summary>
 /// A page that uses the session answers 503 Service Unavailable, with Retry-After, when its store does not answer

@@ -1,9 +1,9 @@
-using HelloMvc.Web.Health;
+using HelloMvc.Web.Hosting.Proxy.Health;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Session;
 using StackExchange.Redis;
 
-namespace HelloMvc.Web.Storage;
+namespace HelloMvc.Web.Hosting.Proxy.Storage;
 
 public static class SiteStorageExtensions
 {

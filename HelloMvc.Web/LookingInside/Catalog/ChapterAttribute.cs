@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace HelloMvc.Web.Filters;
+namespace HelloMvc.Web.LookingInside.Catalog;
 
 /// <summary>
 /// Names the chapter a controller's pages belong to, so the layout can tell the learner where they are

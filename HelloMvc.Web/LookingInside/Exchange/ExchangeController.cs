@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using HelloMvc.Web.Demos;
-using HelloMvc.Web.Exchange;
-using HelloMvc.Web.Filters;
+using HelloMvc.Web.LookingInside.Catalog;
+using HelloMvc.Web.LookingInside.Exchange;
 using HelloMvc.Web.Redirects;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,4 +1,4 @@
-namespace HelloMvc.Web.Exchange;
+namespace HelloMvc.Web.LookingInside.Exchange;
 
 public static class ExchangeServiceCollectionExtensions
 {

@@ -1,4 +1,4 @@
-namespace HelloMvc.Web.Exchange;
+namespace HelloMvc.Web.LookingInside.Exchange;
 
 /// <summary>
 /// The connection's stream, seen from the client's side: it keeps a copy of the first bytes written (the request) and

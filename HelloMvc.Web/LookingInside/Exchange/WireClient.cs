@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using MediaTypeHeaderValue = Microsoft.Net.Http.Headers.MediaTypeHeaderValue;
 
-namespace HelloMvc.Web.Exchange;
+namespace HelloMvc.Web.LookingInside.Exchange;
 
 /// <summary>
 /// Sends a GET to this site the way a browser does: over a socket to the address the server listens on, through

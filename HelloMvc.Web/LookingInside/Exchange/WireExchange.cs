@@ -1,4 +1,4 @@
-namespace HelloMvc.Web.Exchange;
+namespace HelloMvc.Web.LookingInside.Exchange;
 
 /// <summary>
 /// One GET sent to the site over a socket and what came back, each as the text of its HTTP/1.1 message.

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using HelloMvc.Web.Demos;
+using HelloMvc.Web.LookingInside.Catalog;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Controllers;
@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace HelloMvc.Web.Source;
+namespace HelloMvc.Web.LookingInside.Source;
 
 /// <summary>One file's part in a demo: which of its lines to show, and what they are to the demo.</summary>
 public sealed record CodeBlock(SourceFile File, string Role, IReadOnlyList<LineRange> Ranges)

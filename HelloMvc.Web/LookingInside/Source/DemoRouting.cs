@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Routing.Template;
 
-namespace HelloMvc.Web.Source;
+namespace HelloMvc.Web.LookingInside.Source;
 
 /// <summary>
 /// Where a request lands: the action's endpoint, and whether routing really chose it or only its route's shape

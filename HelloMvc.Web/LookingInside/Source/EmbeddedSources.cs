@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace HelloMvc.Web.Source;
+namespace HelloMvc.Web.LookingInside.Source;
 
 /// <summary>
 /// The site's own sources, embedded in its assembly at build time under their repository paths (see the

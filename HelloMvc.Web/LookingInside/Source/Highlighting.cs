@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
-namespace HelloMvc.Web.Source;
+namespace HelloMvc.Web.LookingInside.Source;
 
 /// <summary>A stretch of a file to colour, by the CSS class (in site.css) that colours it.</summary>
 public readonly record struct Highlight(TextSpan Span, string Class);

@@ -1,6 +1,5 @@
-using HelloMvc.Web.Demos;
-using HelloMvc.Web.Filters;
-using HelloMvc.Web.Source;
+using HelloMvc.Web.LookingInside.Catalog;
+using HelloMvc.Web.LookingInside.Source;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HelloMvc.Web.Controllers;

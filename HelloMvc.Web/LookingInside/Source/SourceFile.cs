@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
-namespace HelloMvc.Web.Source;
+namespace HelloMvc.Web.LookingInside.Source;
 
 /// <summary>
 /// One of the site's own files as it was built into the assembly: its text, its C# syntax tree, and each of its lines

@@ -1,4 +1,4 @@
-namespace HelloMvc.Web.Source;
+namespace HelloMvc.Web.LookingInside.Source;
 
 public static class SourceServiceCollectionExtensions
 {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Controllers;
 
-namespace HelloMvc.Web.Source;
+namespace HelloMvc.Web.LookingInside.Source;
 
 /// <summary>What "The code" shows: the code, and a line on how it answered this page.</summary>
 public sealed record TheCodeSection(CodeListing Code, string Answered);
