@@ -82,7 +82,7 @@ builder.Services.AddOutputCache(DeterministicPolicy.Register);
 builder.Services.AddSingleton<GeneratedText>();
 
 // "The code" on every demo page and /source/…: the site's own sources, embedded in the assembly, parsed with Roslyn.
-builder.Services.AddDemoCode();
+builder.Services.AddSourceListings();
 
 // A command's standard output is its answer (scripts read it), so its logs go to standard error.
 if (runsCommand)

@@ -5,7 +5,7 @@ using HelloMvc.Web.LookingInside.Catalog;
 namespace HelloMvc.Tests.LookingInside.Source;
 
 /// <summary>"The code" at the end of every demo page, rendered by the layout for the action that answered.</summary>
-public class TheCodeSectionTests(SiteFactory site)
+public class SourceSectionTests(SiteFactory site)
 {
     public static TheoryData<string> IndexDemos =>
         [.. DemoCatalog.Chapters.SelectMany(chapter => chapter.Sections).SelectMany(section => section.Demos).Select(demo => demo.Path)];

@@ -7,7 +7,7 @@ public sealed record Demo(string Path, string Explains, int Status = StatusCodes
     public string Method { get; init; } = HttpMethods.Get;
 
     /// <summary>The code the demo is about besides its action and view (a filter, a helper, a script), shown with them.</summary>
-    public IReadOnlyList<CodePiece> Code { get; init; } = [];
+    public IReadOnlyList<SourcePiece> Code { get; init; } = [];
 
     /// <summary>Requests the page's own script sends that no link can (a DELETE): demos with code of their own.</summary>
     public IReadOnlyList<Demo> ScriptSends { get; init; } = [];
@@ -26,9 +26,9 @@ public sealed record Demo(string Path, string Explains, int Status = StatusCodes
 /// A piece of the site's code, by its repository path: the whole file, or one member of it (a type, a method, or in
 /// Program.cs the statement that calls a method of that name).
 /// </summary>
-public sealed record CodePiece(string Path, string? Member = null)
+public sealed record SourcePiece(string Path, string? Member = null)
 {
-    public static CodePiece Program(string calls) => new("HelloMvc.Web/Program.cs", calls);
+    public static SourcePiece Program(string calls) => new("HelloMvc.Web/Program.cs", calls);
 }
 
 /// <summary>A command a learner types, and what it prints.</summary>
@@ -56,12 +56,12 @@ public static class DemoCatalog
     public static Demo? FirstAnswering(int status) =>
         Chapters.SelectMany(chapter => chapter.Sections).SelectMany(section => section.Demos).FirstOrDefault(demo => demo.Status == status);
 
-    private static readonly IReadOnlyList<CodePiece> ColorConstraint =
-        [new("HelloMvc.Web/Routing/ColorRouteConstraint.cs"), CodePiece.Program("AddRouting")];
+    private static readonly IReadOnlyList<SourcePiece> ColorConstraint =
+        [new("HelloMvc.Web/Routing/ColorRouteConstraint.cs"), SourcePiece.Program("AddRouting")];
 
-    private static readonly CodePiece SafeRedirect = new("HelloMvc.Web/Redirects/SafeRedirectExtensions.cs");
+    private static readonly SourcePiece SafeRedirect = new("HelloMvc.Web/Redirects/SafeRedirectExtensions.cs");
 
-    private static readonly CodePiece TheNote = new("HelloMvc.Web/Models/Note.cs", "Note");
+    private static readonly SourcePiece TheNote = new("HelloMvc.Web/Models/Note.cs", "Note");
 
     public static IReadOnlyList<Chapter> Chapters { get; } =
     [
@@ -75,7 +75,7 @@ public static class DemoCatalog
                 new("/hello/greet", "A route value with a default: no name in the URL means Programmer."),
                 new("/hello/greet/Grey", "The route value taken from the URL, HTML-encoded on the way out."),
                 new("/hello/error", "An action that throws: the debugger in Development, the 500 page otherwise.",
-                    StatusCodes.Status500InternalServerError) { Code = [CodePiece.Program("UseExceptionHandler")] },
+                    StatusCodes.Status500InternalServerError) { Code = [SourcePiece.Program("UseExceptionHandler")] },
             ],
             [
                 new("dotnet run --project HelloMvc.Web -- hello", "Hello, Human! (a custom command, like flask hello)"),
@@ -89,12 +89,12 @@ public static class DemoCatalog
             new("The request",
             [
                 new("/http/hello", "Hello, {name}: the name from the query, else the name cookie, else Human; and the session's login state.")
-                    { Code = [CodePiece.Program("AddSession")] },
+                    { Code = [SourcePiece.Program("AddSession")] },
                 new("/http/hello?name=Grey", "The same page with a query string."),
                 new("/http", "The same action again, bound to the chapter's root."),
                 new("/http/request", "The request inspector: method, URL parts, query, cookies, headers, remote address."),
                 new("/http/methods", "GET shows a form; its POST (with an antiforgery token) answers on the same URL. PUT is a 405.")
-                    { Code = [CodePiece.Program("AddControllersWithViews")] },
+                    { Code = [SourcePiece.Program("AddControllersWithViews")] },
             ]),
             new("URL rules",
             [
@@ -106,9 +106,9 @@ public static class DemoCatalog
             new("Request hooks and contexts",
             [
                 new("/http/g?name=Grey", "A before-request filter stored the name in HttpContext.Items (Flask's g); the action reads it there.")
-                    { Code = [new("HelloMvc.Web/Hooks/RememberNameFilter.cs"), CodePiece.Program("AddControllersWithViews")] },
+                    { Code = [new("HelloMvc.Web/Hooks/RememberNameFilter.cs"), SourcePiece.Program("AddControllersWithViews")] },
                 new("/http/context?name=Grey", "The app, g, the request and the session side by side.")
-                    { Code = [new("HelloMvc.Web/Hooks/RememberNameFilter.cs"), CodePiece.Program("AddSession")] },
+                    { Code = [new("HelloMvc.Web/Hooks/RememberNameFilter.cs"), SourcePiece.Program("AddSession")] },
             ]),
             new("Responses",
             [
@@ -129,11 +129,11 @@ public static class DemoCatalog
             [
                 new("/http/set/Grey", "Sets the name cookie, then redirects to the hello page that reads it.", StatusCodes.Status302Found),
                 new("/http/login", "Puts logged_in in the session, then redirects to hello.", StatusCodes.Status302Found)
-                    { Code = [CodePiece.Program("AddSession")] },
+                    { Code = [SourcePiece.Program("AddSession")] },
                 new("/http/admin", "Only for logged-in learners; everyone else is refused.", StatusCodes.Status403Forbidden)
-                    { Code = [CodePiece.Program("AddSession")] },
+                    { Code = [SourcePiece.Program("AddSession")] },
                 new("/http/logout", "Takes logged_in out of the session, then redirects to hello.", StatusCodes.Status302Found)
-                    { Code = [CodePiece.Program("AddSession")] },
+                    { Code = [SourcePiece.Program("AddSession")] },
             ]),
             new("Redirecting back",
             [

@@ -6,7 +6,7 @@ namespace HelloMvc.Web.Controllers;
 
 [Route("source")]
 [Chapter(DemoCatalog.LookingInside)]
-public class SourceController(DemoCode code) : Controller
+public class SourceController(SourceListings code) : Controller
 {
     // The code behind a demo, named by the demo's own path (/source/http/brew/coffee): also for demos that answer
     // text, JSON, a redirect or an error. Only the catalogue's demos have a page; anything else is a 404.

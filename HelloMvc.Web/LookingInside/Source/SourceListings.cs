@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace HelloMvc.Web.LookingInside.Source;
 
 /// <summary>One file's part in a demo: which of its lines to show, and what they are to the demo.</summary>
-public sealed record CodeBlock(SourceFile File, string Role, IReadOnlyList<LineRange> Ranges)
+public sealed record SourceBlock(SourceFile File, string Role, IReadOnlyList<LineRange> Ranges)
 {
     /// <summary>The lines as the inside of a &lt;pre&gt;: each with its number in the file, a ⋮ where lines are left out.</summary>
     public IHtmlContent Markup { get; } = Render(File, Ranges);
@@ -38,28 +38,28 @@ public sealed record CodeBlock(SourceFile File, string Role, IReadOnlyList<LineR
 }
 
 /// <summary>The code of one demo, in the order a reader wants it: the action, its controllers, its view, the rest.</summary>
-public sealed record CodeListing(IReadOnlyList<CodeBlock> Blocks, IReadOnlyList<Demo> ScriptSends);
+public sealed record SourceListing(IReadOnlyList<SourceBlock> Blocks, IReadOnlyList<Demo> ScriptSends);
 
 /// <summary>A demo, where its request lands, and its code.</summary>
-public sealed record DemoSource(Demo Demo, Landing Landing, CodeListing Code);
+public sealed record SourcePage(Demo Demo, Landing Landing, SourceListing Code);
 
 /// <summary>
 /// The code behind each demo. The action comes from an endpoint's own metadata (its ControllerActionDescriptor's
 /// MethodInfo) and is found by name in its file's syntax tree; the view is the one that rendered (on a page) or the
 /// one the action's View(…) call names; the other pieces come from the demo catalogue. Nothing here knows a line number.
 /// </summary>
-public sealed class DemoCode
+public sealed class SourceListings
 {
     private readonly EmbeddedSources _sources;
     private readonly DemoRouting _routing;
-    private readonly ConcurrentDictionary<string, DemoSource> _demos = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<(MethodInfo, string?), CodeListing> _pages = new();
+    private readonly ConcurrentDictionary<string, SourcePage> _demos = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(MethodInfo, string?), SourceListing> _pages = new();
     private readonly Lazy<IReadOnlyDictionary<string, Demo>> _byPath = new(() => DemoCatalog.All
         .GroupBy(demo => demo.PathOnly, StringComparer.OrdinalIgnoreCase)
         .ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase));
     private readonly Lazy<IReadOnlyDictionary<MethodInfo, IReadOnlyList<Demo>>> _byAction;
 
-    public DemoCode(EmbeddedSources sources, DemoRouting routing)
+    public SourceListings(EmbeddedSources sources, DemoRouting routing)
     {
         _sources = sources;
         _routing = routing;
@@ -70,13 +70,13 @@ public sealed class DemoCode
     }
 
     /// <summary>The demo whose URL has this path (no query string), and its code; null when no demo has it.</summary>
-    public DemoSource? ForDemo(string path) =>
+    public SourcePage? ForDemo(string path) =>
         _byPath.Value.TryGetValue(path, out var demo)
             ? _demos.GetOrAdd(demo.PathOnly, _ => Describe(demo))
             : null;
 
     /// <summary>The code of a page that an action just rendered with a view; null when the action is no demo's.</summary>
-    public CodeListing? ForPage(ControllerActionDescriptor action, string? viewPath)
+    public SourceListing? ForPage(ControllerActionDescriptor action, string? viewPath)
     {
         if (!DemosByAction.ContainsKey(action.MethodInfo))
         {
@@ -87,7 +87,7 @@ public sealed class DemoCode
     }
 
     /// <summary>The code of a demo's route that has the request's shape but whose constraints refused it; null if none has.</summary>
-    public CodeListing? ForRefused(string method, string path) =>
+    public SourceListing? ForRefused(string method, string path) =>
         _routing.Find(method, path) is { RefusedByConstraint: true } landing ? ForPage(landing.Action, viewPath: null) : null;
 
     private IReadOnlyDictionary<MethodInfo, IReadOnlyList<Demo>> DemosByAction => _byAction.Value;
@@ -96,27 +96,27 @@ public sealed class DemoCode
         _routing.Find(demo.Method, demo.PathOnly)
         ?? throw new InvalidOperationException($"No route of the site has the shape of the demo {demo.Method} {demo.Path}.");
 
-    private DemoSource Describe(Demo demo)
+    private SourcePage Describe(Demo demo)
     {
         var landing = Land(demo);
         var (_, method) = Declaration(landing.Action.MethodInfo);
-        return new DemoSource(demo, landing, Listing(landing.Action, ViewNamedBy(landing.Action, method), "the view it renders when it answers with one"));
+        return new SourcePage(demo, landing, Listing(landing.Action, ViewNamedBy(landing.Action, method), "the view it renders when it answers with one"));
     }
 
-    private CodeListing Listing(ControllerActionDescriptor action, string? view, string viewRole = "the view that rendered")
+    private SourceListing Listing(ControllerActionDescriptor action, string? view, string viewRole = "the view that rendered")
     {
         var (file, method) = Declaration(action.MethodInfo);
         var controller = (TypeDeclarationSyntax)method.Parent!;
-        var blocks = new List<CodeBlock> { new(file, "the action", Merge([HeaderOf(file, controller), file.LinesOf(method)])) };
+        var blocks = new List<SourceBlock> { new(file, "the action", Merge([HeaderOf(file, controller), file.LinesOf(method)])) };
 
         for (var type = action.MethodInfo.DeclaringType!.BaseType; type is not null && _sources.Find(type) is { } inherited; type = type.BaseType)
         {
-            blocks.Add(new CodeBlock(inherited.File, "the controller it inherits", [HeaderOf(inherited.File, inherited.Declaration)]));
+            blocks.Add(new SourceBlock(inherited.File, "the controller it inherits", [HeaderOf(inherited.File, inherited.Declaration)]));
         }
         if (view is not null)
         {
             var viewFile = _sources.Get(view);
-            blocks.Add(new CodeBlock(viewFile, viewRole, [viewFile.All]));
+            blocks.Add(new SourceBlock(viewFile, viewRole, [viewFile.All]));
         }
         var demos = DemosByAction.GetValueOrDefault(action.MethodInfo) ?? [];
         foreach (var piece in demos.SelectMany(demo => demo.Code).Distinct())
@@ -127,14 +127,14 @@ public sealed class DemoCode
             var shown = blocks.FindIndex(block => block.File == pieceFile);
             if (shown < 0)
             {
-                blocks.Add(new CodeBlock(pieceFile, "what the demo is about", [lines]));
+                blocks.Add(new SourceBlock(pieceFile, "what the demo is about", [lines]));
             }
             else
             {
-                blocks[shown] = new CodeBlock(pieceFile, blocks[shown].Role, Merge([.. blocks[shown].Ranges, lines]));
+                blocks[shown] = new SourceBlock(pieceFile, blocks[shown].Role, Merge([.. blocks[shown].Ranges, lines]));
             }
         }
-        return new CodeListing(blocks, demos.SelectMany(demo => demo.ScriptSends).Distinct().ToList());
+        return new SourceListing(blocks, demos.SelectMany(demo => demo.ScriptSends).Distinct().ToList());
     }
 
     /// <summary>The method's declaration, found by its name (and its parameters', for an overload) in its type's file.</summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Controllers;
 namespace HelloMvc.Web.LookingInside.Source;
 
 /// <summary>What "The code" shows: the code, and a line on how it answered this page.</summary>
-public sealed record TheCodeSection(CodeListing Code, string Answered);
+public sealed record SourceSection(SourceListing Code, string Answered);
 
 /// <summary>
 /// "The code" at the end of every demo page, rendered by the layout: the action of the endpoint that answered this
@@ -13,11 +13,11 @@ public sealed record TheCodeSection(CodeListing Code, string Answered);
 /// 404 or 418), the code of the action that answered with the error, or of the route that refused the URL. Any other
 /// page, and the 500 page, gets nothing.
 /// </summary>
-public sealed class TheCodeViewComponent(DemoCode code) : ViewComponent
+public sealed class SourceViewComponent(SourceListings code) : ViewComponent
 {
     public IViewComponentResult Invoke() => Section() is { } section ? View(section) : Content(string.Empty);
 
-    private TheCodeSection? Section()
+    private SourceSection? Section()
     {
         // The 500 page names nothing of the code that failed: it shows no exception and no stack trace outside Development.
         if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
@@ -28,18 +28,18 @@ public sealed class TheCodeViewComponent(DemoCode code) : ViewComponent
         {
             return HttpContext.GetEndpoint()?.Metadata.GetMetadata<ControllerActionDescriptor>() is { } action
                    && code.ForPage(action, ViewContext.View?.Path) is { } page
-                ? new TheCodeSection(page, "What answered this page: the action (with its attributes), the view it rendered, and what the demo is about.")
+                ? new SourceSection(page, "What answered this page: the action (with its attributes), the view it rendered, and what the demo is about.")
                 : null;
         }
         // The error page re-executes in the same request; the feature remembers the endpoint that answered first.
         if (reExecuted.Endpoint?.Metadata.GetMetadata<ControllerActionDescriptor>() is { } answered)
         {
             return code.ForPage(answered, viewPath: null) is { } error
-                ? new TheCodeSection(error, "What answered with this error: the action (with its attributes) and what the demo is about. The page is the site's one error view.")
+                ? new SourceSection(error, "What answered with this error: the action (with its attributes) and what the demo is about. The page is the site's one error view.")
                 : null;
         }
         return code.ForRefused(HttpContext.Request.Method, reExecuted.OriginalPath) is { } refused
-            ? new TheCodeSection(refused, "No action answered: the URL has the shape of this route, but its constraints refuse the value, so routing found no endpoint and the 404 page answers.")
+            ? new SourceSection(refused, "No action answered: the URL has the shape of this route, but its constraints refuse the value, so routing found no endpoint and the 404 page answers.")
             : null;
     }
 }

@@ -6,7 +6,7 @@ namespace HelloMvc.Tests.Browser;
 
 /// <summary>"The code" on a demo page and the /source pages, in a real Chromium under the site's Content-Security-Policy.</summary>
 [Collection(BrowserCollection.Name)]
-public class TheCodeTests(BrowserFixture browser)
+public class SourceSectionBrowserTests(BrowserFixture browser)
 {
     public static string ScreenshotPath => Path.Combine(AppContext.BaseDirectory, "screenshots", "http-hello-the-code.png");
 
