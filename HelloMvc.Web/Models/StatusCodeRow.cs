@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace HelloMvc.Web.Models;
 
 /// <summary>
-/// A common status code and what it means. Its demo is the index's first link that answers with it (one list says which
-/// URL gives which status); a demo a link cannot send, such as a DELETE, is named as its request instead.
+/// A common status code and what it means. Its demo is the catalogue's first that answers with it (one list says which
+/// URL gives which status): a link when a link can send it, else a request a page's script sends, such as a DELETE. A
+/// request no demo of the catalogue sends (a PUT the methods lesson refuses) is named as the request itself.
 /// </summary>
-public sealed record StatusCodeRow(int Code, string Meaning, string? RequestOnlyAScriptSends = null)
+public sealed record StatusCodeRow(int Code, string Meaning, string? RequestNoDemoSends = null)
 {
     public string ReasonPhrase => ReasonPhrases.GetReasonPhrase(Code);
 
-    public string? Demo => DemoCatalog.FirstAnswering(Code)?.Path;
+    public Demo? Demo { get; } = DemoCatalog.FirstAnswering(Code);
 }

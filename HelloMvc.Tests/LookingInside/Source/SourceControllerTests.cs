@@ -86,7 +86,7 @@ public class SourceControllerTests(SiteFactory site)
             .Where(block => block.QuerySelector(".path")!.TextContent == "HelloMvc.Web/LookingInside/Exchange/ExchangeController.cs").ToList();
         var lines = Assert.Single(blocks).ShownLines();
         Assert.Contains(lines, line => line.Code.Contains("public async Task<IActionResult> Show("));
-        Assert.Contains(lines, line => line.Code.Contains("private bool IsViewable("));
+        Assert.Contains(lines, line => line.Code.Contains("internal bool IsViewable("));
         Assert.Equal(lines.Select(line => line.Number).Order(), lines.Select(line => line.Number));
     }
 

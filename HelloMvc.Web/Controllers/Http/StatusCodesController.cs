@@ -9,7 +9,7 @@ public class StatusCodesController : HttpChapterController
     [
         new(200, "It worked; the body is the answer."),
         new(201, "It made something new; Location names where it lives."),
-        new(204, "It worked, and there is nothing to send back.", "DELETE /http/post/delete/1"),
+        new(204, "It worked, and there is nothing to send back."),
         new(301, "Moved for good to the URL in Location; clients may remember that."),
         new(302, "Look at the URL in Location for now: the everyday redirect."),
         new(304, "The copy the client cached (its ETag or date) is still good, so no body follows."),

@@ -1,10 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using HelloMvc.Web.LookingInside.Catalog;
-using HelloMvc.Web.LookingInside.Exchange;
 using HelloMvc.Web.Redirects;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HelloMvc.Web.Controllers;
+namespace HelloMvc.Web.LookingInside.Exchange;
 
 [Route("exchange")]
 [Chapter(DemoCatalog.LookingInside)]
@@ -27,10 +26,10 @@ public class ExchangeController(WireClient wire) : Controller
     // A path of this site (the safe-redirect check, and a leading single slash: no URL, no ~/), but never the viewer
     // itself, in any spelling: an exchange of an exchange would loop. The server may still normalize a spelling to
     // /exchange (dot segments), so a request the viewer sent is refused too.
-    private bool IsViewable([NotNullWhen(true)] string? path) =>
+    internal bool IsViewable([NotNullWhen(true)] string? path) =>
         path is ['/', ..]
         && Url.ToSafeLocalUrl(path) == path
-        && !PathString.FromUriComponent(path.Split('?', '#')[0]).StartsWithSegments("/exchange", StringComparison.OrdinalIgnoreCase)
+        && !ViewerPaths.IsTheViewer(path)
         && !WireClient.SentByTheViewer(Request);
 
     // Under a path base a Location (or the address bar) says /hellomvc/http/hello; the page is the site's /http/hello.

@@ -1,8 +1,7 @@
 using HelloMvc.Web.LookingInside.Catalog;
-using HelloMvc.Web.LookingInside.Source;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HelloMvc.Web.Controllers;
+namespace HelloMvc.Web.LookingInside.Source;
 
 [Route("source")]
 [Chapter(DemoCatalog.LookingInside)]

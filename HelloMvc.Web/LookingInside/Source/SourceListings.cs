@@ -119,10 +119,9 @@ public sealed class SourceListings
             blocks.Add(new SourceBlock(viewFile, viewRole, [viewFile.All]));
         }
         var demos = DemosByAction.GetValueOrDefault(action.MethodInfo) ?? [];
-        foreach (var piece in demos.SelectMany(demo => demo.Code).Distinct())
+        foreach (var piece in demos.SelectMany(demo => demo.Source).Distinct())
         {
-            var pieceFile = _sources.Get(piece.Path);
-            var lines = piece.Member is null ? pieceFile.All : Member(pieceFile, piece.Member);
+            var (pieceFile, lines) = Locate(piece);
             // A piece from a file already shown (a helper next to the action) joins that file's block.
             var shown = blocks.FindIndex(block => block.File == pieceFile);
             if (shown < 0)
@@ -135,6 +134,19 @@ public sealed class SourceListings
             }
         }
         return new SourceListing(blocks, demos.SelectMany(demo => demo.ScriptSends).Distinct().ToList());
+    }
+
+    /// <summary>The file a piece lives in, and its lines: a type's declaration or one member of it, a member of a file, or all of a file.</summary>
+    private (SourceFile File, LineRange Lines) Locate(SourcePiece piece)
+    {
+        if (piece.Type is { } type)
+        {
+            var (file, declaration) = _sources.Find(type)
+                ?? throw new InvalidOperationException($"{type.FullName} is not declared in the embedded sources.");
+            return (file, piece.Member is null ? file.LinesOf(declaration) : Member(file, piece.Member));
+        }
+        var whole = _sources.Get(piece.Path!);
+        return (whole, piece.Member is null ? whole.All : Member(whole, piece.Member));
     }
 
     /// <summary>The method's declaration, found by its name (and its parameters', for an overload) in its type's file.</summary>

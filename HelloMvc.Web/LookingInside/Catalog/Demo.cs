@@ -1,0 +1,25 @@
+using HelloMvc.Web.LookingInside.Exchange;
+
+namespace HelloMvc.Web.LookingInside.Catalog;
+
+/// <summary>One demo on the index: the URL a learner opens, what it teaches, and the status it answers with.</summary>
+public sealed record Demo(string Path, string Explains, int Status = StatusCodes.Status200OK)
+{
+    /// <summary>The method of the request; only a script sends anything but GET.</summary>
+    public string Method { get; init; } = HttpMethods.Get;
+
+    /// <summary>The code the demo is about besides its action and view (a filter, a helper, a script), shown with them.</summary>
+    public IReadOnlyList<SourcePiece> Source { get; init; } = [];
+
+    /// <summary>Requests the page's own script sends that no link can (a DELETE): demos with code of their own.</summary>
+    public IReadOnlyList<Demo> ScriptSends { get; init; } = [];
+
+    /// <summary>The path without its query string: what names the demo on /source.</summary>
+    public string PathOnly => Path.Split('?', 2)[0];
+
+    /// <summary>A status other than 200 (an error, a redirect, a 201) is the point of the demo; the index says so.</summary>
+    public bool StatusIsThePoint => Status != StatusCodes.Status200OK;
+
+    /// <summary>Every GET demo can be seen as a raw exchange, but the viewer's own pages.</summary>
+    public bool HasExchange => Method == HttpMethods.Get && !ViewerPaths.IsTheViewer(PathOnly);
+}
