@@ -1,4 +1,4 @@
-using HelloMvc.Web.LookingInside.Catalog;
+using HelloMvc.Web.Hosting.Security;
 using HelloMvc.Web.Models;
 using HelloMvc.Web.Negotiation;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,4 @@
-using HelloMvc.Web.Hosting.Proxy.Caching;
+using HelloMvc.Web.Hosting.Caching;
 using HelloMvc.Web.LookingInside.Catalog;
 using HelloMvc.Web.Routing;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,5 @@
 using HelloMvc.Tests.Infrastructure;
-using HelloMvc.Web.Hosting.Proxy.Sessions;
+using HelloMvc.Web.Hosting.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

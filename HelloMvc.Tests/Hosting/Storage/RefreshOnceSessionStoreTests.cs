@@ -1,4 +1,4 @@
-using HelloMvc.Web.Hosting.Proxy.Storage;
+using HelloMvc.Web.Hosting.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Session;
 using Microsoft.Extensions.Caching.Distributed;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using HelloMvc.Web.Hosting.Proxy.Caching;
+using HelloMvc.Web.Hosting.Caching;
 using HelloMvc.Web.Models;
 using HelloMvc.Web.Negotiation;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using HelloMvc.Web.Hooks;
 using HelloMvc.Web.Models;
-using HelloMvc.Web.Hosting.Proxy.Sessions;
+using HelloMvc.Web.Hosting.Sessions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HelloMvc.Web.Controllers.Http;

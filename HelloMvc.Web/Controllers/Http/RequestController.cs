@@ -1,5 +1,5 @@
 using HelloMvc.Web.Models;
-using HelloMvc.Web.Hosting.Proxy.Sessions;
+using HelloMvc.Web.Hosting.Sessions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HelloMvc.Web.Controllers.Http;

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Xml.Linq;
-using HelloMvc.Web.Hosting.Proxy.Caching;
+using HelloMvc.Web.Hosting.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using static HelloMvc.Web.Models.Note;

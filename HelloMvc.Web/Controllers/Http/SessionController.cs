@@ -1,4 +1,4 @@
-using HelloMvc.Web.Hosting.Proxy.Sessions;
+using HelloMvc.Web.Hosting.Sessions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HelloMvc.Web.Controllers.Http;

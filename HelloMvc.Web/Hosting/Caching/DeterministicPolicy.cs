@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
-namespace HelloMvc.Web.Hosting.Proxy.Caching;
+namespace HelloMvc.Web.Hosting.Caching;
 
 /// <summary>
 /// The output-cache policy for pages that are a pure function of their URL and Accept header: the same build gives

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-namespace HelloMvc.Web.Hosting.Proxy.Health;
+namespace HelloMvc.Web.Hosting.Health;
 
 /// <summary>
 /// What a load balancer or an orchestrator asks: is the process alive, and is it ready for traffic. Both

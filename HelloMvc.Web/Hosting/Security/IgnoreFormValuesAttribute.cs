@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace HelloMvc.Web.LookingInside.Catalog;
+namespace HelloMvc.Web.Hosting.Security;
 
 /// <summary>
 /// Model binding leaves the request body alone. Error pages need this: a re-executed POST keeps its body,

@@ -1,4 +1,4 @@
-namespace HelloMvc.Web.Hosting.Proxy.Security;
+namespace HelloMvc.Web.Hosting.Security;
 
 /// <summary>
 /// The headers that tell a browser what this site's pages may do: run scripts only from this site (no inline

@@ -1,7 +1,7 @@
-using HelloMvc.Web.Hosting.Proxy.Storage;
+using HelloMvc.Web.Hosting.Storage;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace HelloMvc.Web.Hosting.Proxy.Sessions;
+namespace HelloMvc.Web.Hosting.Sessions;
 
 /// <summary>
 /// A page that uses the session answers 503 Service Unavailable, with Retry-After, when its store does not answer

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 
-namespace HelloMvc.Web.Hosting.Proxy.Sessions;
+namespace HelloMvc.Web.Hosting.Sessions;
 
 /// <summary>
 /// Marks the actions that read or write the session. Only their requests go through the session

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace HelloMvc.Web.Hosting.Proxy.Storage;
+namespace HelloMvc.Web.Hosting.Storage;
 
 /// <summary>
 /// Readiness: Redis answers a PING on the site's shared connection. A Redis that is down makes the PING

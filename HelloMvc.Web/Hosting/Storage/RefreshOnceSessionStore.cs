@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Session;
 using Microsoft.Extensions.Caching.Distributed;
 
-namespace HelloMvc.Web.Hosting.Proxy.Storage;
+namespace HelloMvc.Web.Hosting.Storage;
 
 /// <summary>
 /// The framework's distributed session, minus one redundant trip to Redis per request. Loading a session

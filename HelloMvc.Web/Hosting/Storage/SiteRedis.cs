@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace HelloMvc.Web.Hosting.Proxy.Storage;
+namespace HelloMvc.Web.Hosting.Storage;
 
 /// <summary>
 /// The one Redis connection the session store, the data-protection key ring, the output cache and the

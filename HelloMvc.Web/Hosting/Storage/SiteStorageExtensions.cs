@@ -1,9 +1,9 @@
-using HelloMvc.Web.Hosting.Proxy.Health;
+using HelloMvc.Web.Hosting.Health;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Session;
 using StackExchange.Redis;
 
-namespace HelloMvc.Web.Hosting.Proxy.Storage;
+namespace HelloMvc.Web.Hosting.Storage;
 
 public static class SiteStorageExtensions
 {

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
 
-namespace HelloMvc.Web.Hosting.Proxy.Storage;
+namespace HelloMvc.Web.Hosting.Storage;
 
 /// <summary>
 /// 503 Service Unavailable, with Retry-After, for a page that needs what the site keeps in its storage while that
