@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HelloMvc.Web.Routing;
+using Microsoft.Extensions.Logging.Console;
 
 namespace HelloMvc.Web.Commands;
 
@@ -15,6 +16,12 @@ public static class SiteCommands
     /// </summary>
     public static bool Handles(string[] args) =>
         args is [var first, ..] && (HelpWords.Contains(first) || (!first.StartsWith('-') && !first.Contains('=')));
+
+    /// <summary>A command's standard output is its answer (scripts read it), so when one runs, its logs go to standard error.</summary>
+    public static IServiceCollection AddSiteCommands(this IServiceCollection services, string[] args) =>
+        Handles(args)
+            ? services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
+            : services;
 
     public static Task<int> InvokeAsync(WebApplication app, string[] args)
     {

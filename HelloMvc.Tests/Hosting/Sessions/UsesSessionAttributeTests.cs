@@ -1,48 +1,86 @@
 using HelloMvc.Tests.Infrastructure;
-using HelloMvc.Web.Hosting.Sessions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace HelloMvc.Tests.Hosting.Sessions;
 
-public class UsesSessionAttributeTests(SiteFactory site, KestrelSite wire)
+/// <summary>The site with a session store that counts what is asked of it.</summary>
+public sealed class SiteWithCountedSessionStore : SiteFactory
+{
+    public CountingCache Store { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<IDistributedCache>(Store));
+    }
+}
+
+/// <summary>The in-memory distributed cache, counting every read, write and refresh.</summary>
+public sealed class CountingCache : IDistributedCache
+{
+    private readonly MemoryDistributedCache _inner = new(Options.Create(new MemoryDistributedCacheOptions()));
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public void Reset() => Interlocked.Exchange(ref _calls, 0);
+
+    public byte[]? Get(string key) => Count(() => _inner.Get(key));
+    public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Count(() => _inner.GetAsync(key, token));
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => Count(() => { _inner.Set(key, value, options); return 0; });
+    public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
+        Count(() => _inner.SetAsync(key, value, options, token));
+    public void Refresh(string key) => Count(() => { _inner.Refresh(key); return 0; });
+    public Task RefreshAsync(string key, CancellationToken token = default) => Count(() => _inner.RefreshAsync(key, token));
+    public void Remove(string key) => Count(() => { _inner.Remove(key); return 0; });
+    public Task RemoveAsync(string key, CancellationToken token = default) => Count(() => _inner.RemoveAsync(key, token));
+
+    private T Count<T>(Func<T> call)
+    {
+        Interlocked.Increment(ref _calls);
+        return call();
+    }
+}
+
+public class UsesSessionAttributeTests(SiteFactory site, KestrelSite wire, SiteWithCountedSessionStore counted)
+    : IClassFixture<SiteWithCountedSessionStore>
 {
     private const string SessionCookie = ".HelloMvc.Session";
 
-    /// <summary>One request through UseSessionWhereUsed to an endpoint with the given metadata, whose handler is <paramref name="handler"/>.</summary>
-    private async Task<HttpContext> RunAsync(RequestDelegate handler, params object[] metadata)
+    [Theory]
+    [InlineData("/hello")]
+    [InlineData("/http/g?name=Grey")]
+    [InlineData("/http/note/json")]
+    [InlineData("/http/request")]
+    public async Task A_page_without_the_attribute_never_asks_the_store_even_when_the_browser_has_a_session(string url)
     {
-        var app = new ApplicationBuilder(site.Services);
-        app.UseSessionWhereUsed();
-        app.Run(handler);
-        var context = new DefaultHttpContext { RequestServices = site.Services };
-        context.SetEndpoint(new Endpoint(handler, new EndpointMetadataCollection(metadata), "test endpoint"));
-        await app.Build()(context);
-        return context;
+        var client = counted.CreateNoRedirectClient();
+        (await client.GetAsync("/http/login", TestContext.Current.CancellationToken)).Dispose();
+        counted.Store.Reset();
+
+        var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {response.StatusCode}");
+        // A plain app.UseSession() would refresh the session in the store at the end of every such request.
+        Assert.Equal(0, counted.Store.Calls);
     }
 
     [Fact]
-    public async Task An_action_that_touches_the_session_without_the_attribute_fails_and_the_message_names_it()
+    public async Task A_page_with_the_attribute_reads_the_session_from_the_store()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            RunAsync(context => context.Session.LoadAsync()));
+        var client = counted.CreateNoRedirectClient();
+        (await client.GetAsync("/http/login", TestContext.Current.CancellationToken)).Dispose();
+        counted.Store.Reset();
 
-        Assert.Contains("[UsesSession]", error.Message);
-    }
+        var hello = await client.GetPageAsync("/http/hello");
 
-    [Fact]
-    public async Task An_action_with_the_attribute_reads_back_what_it_wrote()
-    {
-        string? readBack = null;
-
-        await RunAsync(context =>
-        {
-            context.Session.SetString("answer", "42");
-            readBack = context.Session.GetString("answer");
-            return Task.CompletedTask;
-        }, new UsesSessionAttribute());
-
-        Assert.Equal("42", readBack);
+        Assert.Equal("[Authenticated]", hello.Text("p.auth"));
+        Assert.True(counted.Store.Calls > 0);
     }
 
     [Theory]

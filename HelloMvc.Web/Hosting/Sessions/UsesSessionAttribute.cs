@@ -1,42 +1,48 @@
-using Microsoft.AspNetCore.Http.Features;
+using HelloMvc.Web.Hosting.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace HelloMvc.Web.Hosting.Sessions;
 
 /// <summary>
-/// Marks the actions that read or write the session. Only their requests go through the session
-/// middleware, which otherwise encrypts a fresh session id for every visitor without a cookie, on
-/// pages that never look at it.
+/// Marks the actions that read or write the session. Only their requests go through the session middleware (see
+/// Program.cs), which otherwise reads the store, and refreshes it, for every request that carries a session cookie.
+/// Before the action runs, the session is loaded here: when its store does not answer (it lives in Redis when the
+/// site is configured with it), the page answers 503 Service Unavailable with Retry-After. Left alone, the session
+/// middleware would hand out an empty session, silently showing a logged-in visitor as logged out.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class UsesSessionAttribute : Attribute;
-
-public static class SessionWhereUsedExtensions
+public sealed class UsesSessionAttribute : Attribute, IAsyncResourceFilter
 {
-    /// <summary>
-    /// The session middleware for the endpoints marked <see cref="UsesSessionAttribute"/>. Every other endpoint gets a
-    /// session that throws, naming the attribute, so an action that forgets it fails its first test instead of a user.
-    /// </summary>
-    public static IApplicationBuilder UseSessionWhereUsed(this IApplicationBuilder app) =>
-        app.UseWhen(UsesSession, branch => branch.UseSession())
-            .Use((context, next) =>
-            {
-                if (!UsesSession(context)) context.Features.Set<ISessionFeature>(UndeclaredSession.Feature);
-                return next(context);
-            });
-
-    /// <summary>True when the request's endpoint is marked <see cref="UsesSessionAttribute"/>.</summary>
-    internal static bool UsesSession(HttpContext context) =>
+    /// <summary>True when the request's endpoint is marked with this attribute.</summary>
+    public static bool IsOn(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<UsesSessionAttribute>() is not null;
 
-    private sealed class UndeclaredSession : ISessionFeature
+    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
-        public static readonly UndeclaredSession Feature = new();
-
-        public ISession Session
+        if (await LoadAsync(context.HttpContext) is { } failure)
         {
-            get => throw new InvalidOperationException(
-                $"This endpoint has no [UsesSession]: mark the action or its controller with it to read or write the session.");
-            set => throw new InvalidOperationException($"Only endpoints marked [UsesSession] have a session.");
+            StorageUnavailable.Answer(context.HttpContext, failure);
+            // No body: status-code pages re-execute it as the site's error page (problem+json when JSON was asked for).
+            context.Result = new StatusCodeResult(StatusCodes.Status503ServiceUnavailable);
+            return;
+        }
+        await next();
+    }
+
+    // The store's failure, or null when the session is loaded.
+    private static async Task<Exception?> LoadAsync(HttpContext context)
+    {
+        try
+        {
+            await context.Session.LoadAsync(context.RequestAborted);
+            return context.Session.IsAvailable ? null : new InvalidOperationException("The session store is unavailable.");
+        }
+        catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // LoadAsync lets the store's failure through (a lost connection, a timeout, or more time than
+            // SessionOptions.IOTimeout allows); only the synchronous Load marks the session unavailable.
+            return exception;
         }
     }
 }

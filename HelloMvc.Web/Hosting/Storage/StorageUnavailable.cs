@@ -5,7 +5,7 @@ namespace HelloMvc.Web.Hosting.Storage;
 
 /// <summary>
 /// 503 Service Unavailable, with Retry-After, for a page that needs what the site keeps in its storage while that
-/// storage does not answer. With Redis, an instance that starts while Redis is down cannot read the data-protection
+/// storage does not answer: its session (see UsesSessionAttribute) or the data-protection key ring. With Redis, an instance that starts while Redis is down cannot read the data-protection
 /// key ring, so nothing it must encrypt (a new session id, an antiforgery token) can be made until Redis returns.
 /// </summary>
 public static class StorageUnavailable

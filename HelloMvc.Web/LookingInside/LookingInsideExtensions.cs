@@ -1,0 +1,14 @@
+using HelloMvc.Web.LookingInside.Exchange;
+using HelloMvc.Web.LookingInside.Source;
+
+namespace HelloMvc.Web.LookingInside;
+
+public static class LookingInsideExtensions
+{
+    /// <summary>
+    /// The site's instruments: the exchange viewer, which sends its requests over a socket to the address the server
+    /// listens on, and "The code" on every demo page and /source/…, from the site's own sources.
+    /// </summary>
+    public static IServiceCollection AddLookingInside(this IServiceCollection services) =>
+        services.AddWireClient().AddSourceListings();
+}
