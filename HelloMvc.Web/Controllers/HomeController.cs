@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace HelloMvc.Web.Controllers;
 
-public class HomeController : Controller
+public class HomeController(RouteTable routes) : Controller
 {
     // The index: every demo of the site, rendered from one list.
     [HttpGet("/")]
@@ -16,5 +16,5 @@ public class HomeController : Controller
     // `flask routes` as a page: the route table read from the framework's endpoint data.
     [HttpGet("/routes")]
     [OutputCache(PolicyName = DeterministicPolicy.Name)]
-    public IActionResult Routes([FromServices] RouteTable routes) => View(routes.Rows());
+    public IActionResult Routes() => View(routes.Rows());
 }

@@ -2,12 +2,6 @@ using Bogus;
 
 namespace HelloMvc.Web.Models;
 
-public sealed record LongPost(int Id, int AuthorId, string AuthorName, IReadOnlyList<string> Opening);
-
-public sealed record Comment(string Author, string Text);
-
-public sealed record Profile(string Username, string Bio);
-
 /// <summary>
 /// The text of the AJAX demos, made up by Bogus. Every call seeds its own Faker from the page number
 /// or id, so a URL gives the same text on every request and after a restart, and another URL other text.

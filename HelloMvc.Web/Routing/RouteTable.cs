@@ -3,9 +3,6 @@ using Microsoft.AspNetCore.StaticAssets;
 
 namespace HelloMvc.Web.Routing;
 
-/// <summary>One endpoint as `flask routes` shows it.</summary>
-public sealed record RouteRow(string Endpoint, string Methods, string Template);
-
 /// <summary>
 /// The site's route table, read from the framework's own endpoint data (the same endpoints
 /// routing matches against), so it can never drift from what the site really serves.

@@ -67,7 +67,7 @@ public class ResponsesControllerTests(SiteFactory site, KestrelSite wire)
     [Fact]
     public async Task Brew_a_blank_drink_is_a_drop_of_tea_not_a_500()
     {
-        // A whitespace-only route value binds as null.
+        // A whitespace-only route value binds as its own text (Routing/RouteTextModelBinder), not as null.
         var page = await _client.GetPageAsync("/http/brew/%20");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -142,7 +142,7 @@ public class ResponsesControllerTests(SiteFactory site, KestrelSite wire)
     [InlineData("pdf")]
     [InlineData("%3Cscript%3E")]
     [InlineData("json5")]
-    [InlineData("%20")] // a whitespace-only route value binds as null
+    [InlineData("%20")] // whitespace only: bound as its text, still not a known type
     public async Task Note_in_an_unknown_type_is_400(string type)
     {
         var page = await _client.GetPageAsync($"/http/note/{type}");

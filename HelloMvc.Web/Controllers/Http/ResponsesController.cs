@@ -7,7 +7,7 @@ using static HelloMvc.Web.Models.Note;
 
 namespace HelloMvc.Web.Controllers.Http;
 
-public class ResponsesController : HttpChapterController
+public class ResponsesController(HtmlEncoder html) : HttpChapterController
 {
     // A redirect built by URL generation from the route's name, never a hard-coded path.
     [HttpGet("hi")]
@@ -33,7 +33,7 @@ public class ResponsesController : HttpChapterController
     // One resource, four media types: the same note as text, HTML, XML or JSON; any other type is a 400.
     [HttpGet("note/{type=text}")]
     [OutputCache(PolicyName = DeterministicPolicy.Name)]
-    public IActionResult Note(string type, [FromServices] HtmlEncoder html) =>
+    public IActionResult Note(string type) =>
         type.ToLowerInvariant() switch
         {
             "text" => Content(Reminder.ToText(), "text/plain; charset=utf-8"),

@@ -57,6 +57,8 @@ public sealed class WireClient(IServer server, IOptions<ExchangeOptions> options
             ActivityHeadersPropagator = null,
             // Kestrel read the learner's headers as UTF-8 (a cookie may hold Zoë): they go on as the same bytes.
             RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
+            // A socket of its own, to the address the server listens on, with Nagle's algorithm off: the handler's own
+            // connect leaves it on, and a small write then waits for the server's delayed ACK (measured: past 500 ms).
             ConnectCallback = (_, cancel) => ConnectAsync(address.EndPoint, cancel),
             PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(wire = new RecordingStream(context.PlaintextStream, HeadLimit)),
             // The connection goes to this server's own socket, whatever name its certificate carries.
