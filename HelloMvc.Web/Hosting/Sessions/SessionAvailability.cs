@@ -22,6 +22,8 @@ public static class SessionAvailabilityExtensions
 
     private static async Task LoadOrRefuseAsync(HttpContext context, RequestDelegate next)
     {
+        // A page with the session shows it or acts on it: no browser or proxy keeps a copy.
+        context.Response.Headers.CacheControl = "no-store";
         if (context.Features.Get<ISessionFeature>()?.Session is { } session
             && await LoadAsync(session, context.RequestAborted) is { } failure)
         {
