@@ -45,6 +45,7 @@ builder.Services.AddRouting(routing => routing.SetParameterPolicy<ColorRouteCons
 
 // Behind a reverse proxy (X-Forwarded-* from trusted proxies, Secure cookies over https) and under PathBase.
 builder.Services.AddHostingBehindProxy();
+builder.Services.AddSiteDefenses();
 
 // Flask's teardown_request: one structured log line per request, written when the response is done,
 // also when the action threw (the exception handler has turned it into a 500 by then). It logs at
@@ -59,8 +60,8 @@ builder.Services.AddHttpLogging(logging =>
 
 // The session lives on the server; the browser only holds an encrypted id in a cookie. Only actions marked
 // [UsesSession] load it (see the pipeline below); any other action that touches it fails with a message naming
-// the attribute. Session, data-protection keys and output cache are in memory and a local folder, or in Redis
-// when ConnectionStrings:Redis is set (Storage/).
+// the attribute. Session and data-protection keys are in memory and a local folder, or in Redis when
+// ConnectionStrings:Redis is set (Storage/).
 builder.AddSiteStorage();
 builder.Services.AddSession(session =>
 {
@@ -112,6 +113,8 @@ else
 app.UseSecurityHeaders();
 // Every error status without a body (404, 405, a bare StatusCode(418)) re-runs as the site's error page.
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+// HSTS outside Development, and the exchange viewer's concurrency limit (503 with Retry-After beyond it).
+app.UseSiteDefenses();
 
 app.MapStaticAssets();
 app.UseOutputCache();

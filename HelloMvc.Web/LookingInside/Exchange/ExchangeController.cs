@@ -2,12 +2,16 @@ using System.Diagnostics.CodeAnalysis;
 using HelloMvc.Web.LookingInside.Catalog;
 using HelloMvc.Web.LookingInside.Exchange;
 using HelloMvc.Web.Redirects;
+using HelloMvc.Web.Hosting.Proxy.Security;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HelloMvc.Web.Controllers;
 
 [Route("exchange")]
 [Chapter(DemoCatalog.LookingInside)]
+[EnableRateLimiting(SiteDefenses.ExchangePolicy)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class ExchangeController(WireClient wire) : Controller
 {
     // The raw HTTP exchange of one GET on this site, sent over a socket to the server's own address.
