@@ -6,6 +6,8 @@
 #   4. Redis paused (SIGSTOP) under 100 concurrent session pages: the worst answer time, and the statuses
 #   5. /exchange at 300 concurrent: how many 200 and how many 503
 #   6. the headers of / behind a TLS proxy (X-Forwarded-Proto: https, a real host name)
+# curl runs each burst with --parallel-immediate: without it, curl waits for the first answer before it opens more
+# connections (hoping to multiplex), and every later transfer's time includes that wait.
 # Brings the cluster up (SKIP_PUBLISH=1 reuses the publish) unless it already runs, and leaves it as it found it.
 #
 #   bench/review.sh
@@ -40,12 +42,12 @@ trap finish EXIT
 say "## 1. 3,000 unique junk queries"
 say "before: $(redis dbsize) keys, $(redis info memory | grep '^used_memory_human' | tr -d '\r')"
 stamp=$(date +%s)
-curl -s -Z --parallel-max 32 -o /dev/null -w '%{http_code}\n' "$BASE/http/post?junk=$stamp-[1-3000]" | sort | uniq -c
+curl -s --no-progress-meter -Z --parallel-immediate --parallel-max 32 -o /dev/null -w '%{http_code}\n' "$BASE/http/post?junk=$stamp-[1-3000]" | sort | uniq -c
 say "after:  $(redis dbsize) keys, $(redis info memory | grep '^used_memory_human' | tr -d '\r')"
 
 say "## 2. 3,000 garbage session cookies"
 before=$(log_bytes)
-curl -s -Z --parallel-max 32 -o /dev/null -w '%{http_code}\n' -H 'Cookie: .HelloMvc.Session=CfDJ8garbage' "$BASE/http/hello?n=[1-3000]" | sort | uniq -c
+curl -s --no-progress-meter -Z --parallel-immediate --parallel-max 32 -o /dev/null -w '%{http_code}\n' -H 'Cookie: .HelloMvc.Session=CfDJ8garbage' "$BASE/http/hello?n=[1-3000]" | sort | uniq -c
 sleep 1
 say "log bytes written: $(( $(log_bytes) - before ))"
 
@@ -68,9 +70,9 @@ rm -rf "$folder" "$folder.log"
 say "## 4. Redis paused, 100 concurrent session pages"
 cookie=$(curl -s -o /dev/null -D - "$BASE/http/login" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(.HelloMvc.Session=[^;]*\).*/\1/p')
 kill -STOP "$redis_pid"
-curl -s -Z --parallel-max 100 -o /dev/null -w '%{http_code} %{time_total}\n' -H "Cookie: $cookie" "$INSTANCE/http/admin?n=[1-100]" >"$RUN/paused.txt" &
+curl -s --no-progress-meter -Z --parallel-immediate --parallel-max 100 -o /dev/null -w '%{http_code} %{time_total}\n' -H "Cookie: $cookie" "$INSTANCE/http/admin?n=[1-100]" >"$RUN/paused.txt" &
 session=$!
-curl -s -Z --parallel-max 10 -o /dev/null -w '%{http_code} %{time_total}\n' "$INSTANCE/?n=[1-10]" >"$RUN/paused-index.txt"
+curl -s --no-progress-meter -Z --parallel-immediate --parallel-max 10 -o /dev/null -w '%{http_code} %{time_total}\n' "$INSTANCE/?n=[1-10]" >"$RUN/paused-index.txt"
 wait "$session"
 resume
 say "session pages: $(cut -d' ' -f1 "$RUN/paused.txt" | sort | uniq -c | tr '\n' ' ')worst $(cut -d' ' -f2 "$RUN/paused.txt" | sort -n | tail -1) s"
@@ -78,7 +80,7 @@ say "index meanwhile: $(cut -d' ' -f1 "$RUN/paused-index.txt" | sort | uniq -c |
 for _ in $(seq 100); do [[ $(curl -s -o /dev/null -w '%{http_code}' "$INSTANCE/healthz/ready") == 200 ]] && break; sleep 0.1; done
 
 say "## 5. /exchange at 300 concurrent"
-curl -s -Z --parallel-max 300 -o /dev/null -w '%{http_code}\n' "$BASE/exchange?path=/http/more%3Fpage%3D[1-300]" | sort | uniq -c
+curl -s --no-progress-meter -Z --parallel-immediate --parallel-max 300 -o /dev/null -w '%{http_code}\n' "$BASE/exchange?path=/http/more%3Fpage%3D[1-300]" | sort | uniq -c
 say "the index meanwhile: $(curl -s -o /dev/null -w '%{http_code} in %{time_total} s' "$BASE/")"
 
 say "## 6. the headers of / behind a TLS proxy"

@@ -84,7 +84,7 @@ wait_for_redis() {
   local tries=0 answer
   until answer=$( (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT" && printf 'AUTH %s\r\nPING\r\n' "$(<"$SECRETS/redis.password")" >&3 \
                    && timeout 1 head -c 12 <&3) 2>/dev/null) \
-        && [[ $answer == $'+OK\r\n+PONG\r\n' ]]; do
+        && [[ $answer == $'+OK\r\n+PONG\r' ]]; do  # $(…) drops the final newline
     alive redis >/dev/null || die "redis-server stopped while starting: see $RUN/redis.log"
     (( tries++ < 300 )) || die "redis-server did not answer PING within 30 s: see $RUN/redis.log"
     sleep 0.1

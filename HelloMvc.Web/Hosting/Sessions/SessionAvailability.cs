@@ -11,6 +11,13 @@ namespace HelloMvc.Web.Hosting.Proxy.Sessions;
 /// </summary>
 public static class SessionAvailabilityExtensions
 {
+    /// <summary>
+    /// The longest a page waits for its session. The store's own timeouts are coarser than they read: the Redis client
+    /// checks them on a heartbeat about once a second, so a stalled Redis (paused, not gone) held a page for its timeout
+    /// plus up to a second more. This bound is the page's own clock, so a session page answers within the contract's 2 s.
+    /// </summary>
+    public static readonly TimeSpan LoadLimit = TimeSpan.FromSeconds(1);
+
     /// <summary><see cref="SessionWhereUsedExtensions.UseSessionWhereUsed"/>, with the session loaded up front and 503 when it is not available.</summary>
     public static IApplicationBuilder UseSessionWhereUsedOrServiceUnavailable(this IApplicationBuilder app) =>
         app.UseSessionWhereUsed().Use(RefuseWhenStoreIsUnavailable);
@@ -38,13 +45,14 @@ public static class SessionAvailabilityExtensions
     {
         try
         {
-            await session.LoadAsync(requestAborted);
+            await session.LoadAsync(requestAborted).WaitAsync(LoadLimit, requestAborted);
             return session.IsAvailable ? null : new InvalidOperationException("The session store is unavailable.");
         }
         catch (Exception exception) when (!requestAborted.IsCancellationRequested)
         {
             // LoadAsync lets the store's failure through (a lost connection, a timeout, or more time than
-            // SessionOptions.IOTimeout allows); only the synchronous Load marks the session unavailable.
+            // SessionOptions.IOTimeout allows); only the synchronous Load marks the session unavailable. A TimeoutException
+            // is LoadLimit's; the read it gave up on finishes or fails by itself, and nothing refreshes it again.
             return exception;
         }
     }
