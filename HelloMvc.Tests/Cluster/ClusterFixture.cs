@@ -79,6 +79,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         _redis!.Resume();
         for (var index = 0; index < Instances; index++)
             await WaitForAsync(_instances[index]!, new Uri(Instance(index), "healthz/ready"));
+        // Ready, and warm: a first session page reads the key ring (decrypting it) and compiles its view, which on a
+        // busy machine can take longer than a test's own request may.
+        await WaitForAsync(_instances[index]!, new Uri(Instance(index), "http/hello"));
     }
 
     /// <summary>The site through nginx, such as http://127.0.0.1:40123/hellomvc/.</summary>

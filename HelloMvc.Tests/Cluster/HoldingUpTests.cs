@@ -122,8 +122,12 @@ public sealed class HoldingUpTests(ClusterFixture cluster) : IDisposable
             }
             var all = Enumerable.Range(0, 100).Select(n => TimeAsync(sessionPages, new Uri(cluster.Instance(n % 2), "http/admin"), cookie))
                 .Concat(Enumerable.Range(0, 20).Select(n => TimeAsync(otherPages, new Uri(cluster.Instance(n % 2), n % 4 < 2 ? "" : "http/post"), null)));
-            // Generous against the contract's 2 s: this box is shared, and the point is that nothing waits for Redis to return.
-            await Task.WhenAll(all).WaitAsync(TimeSpan.FromSeconds(10), Cancel);
+            // Bounded, and generous against the contract's 2 s: this box is shared (browsers, builds), and the point is
+            // that nothing waits for Redis to return.
+            var finished = Task.WhenAll(all);
+            if (await Task.WhenAny(finished, Task.Delay(TimeSpan.FromSeconds(30), Cancel)) != finished)
+                Assert.Fail($"{sessionPages.Count} of 100 session pages and {otherPages.Count} of 20 others answered within 30 s with Redis paused\n{cluster.Diagnostics}");
+            await finished;
         }
         finally
         {
@@ -134,9 +138,9 @@ public sealed class HoldingUpTests(ClusterFixture cluster) : IDisposable
         Assert.All(sessionPages, page => Assert.True(page.Status is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"{page.Status}"));
         Assert.All(otherPages, page => Assert.Equal(HttpStatusCode.OK, page.Status));
         var worst = sessionPages.Max(page => page.Took);
-        Assert.True(worst < TimeSpan.FromSeconds(4), $"a session page took {worst.TotalMilliseconds:0} ms with Redis paused\n{cluster.Diagnostics}");
+        Assert.True(worst < TimeSpan.FromSeconds(5), $"a session page took {worst.TotalMilliseconds:0} ms with Redis paused\n{cluster.Diagnostics}");
         var worstOther = otherPages.Max(page => page.Took);
-        Assert.True(worstOther < TimeSpan.FromSeconds(1), $"a page without the session took {worstOther.TotalMilliseconds:0} ms with Redis paused");
+        Assert.True(worstOther < TimeSpan.FromSeconds(2), $"a page without the session took {worstOther.TotalMilliseconds:0} ms with Redis paused");
     }
 
     public void Dispose() => _client.Dispose();

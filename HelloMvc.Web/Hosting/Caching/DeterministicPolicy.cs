@@ -94,12 +94,13 @@ public sealed class DeterministicPolicy : IOutputCachePolicy
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
     // The page's query keys are the ones its [OutputCache(VaryByQueryKeys = ...)] names; the cache key holds only those.
+    // That key cannot tell an empty value from a missing one (?page= from no page at all), so an empty one skips it too.
     private static bool ReadsOtherQueryKeys(HttpContext context)
     {
         var query = context.Request.Query;
         if (query.Count == 0) return false;
         var read = context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.VaryByQueryKeys ?? [];
-        return query.Keys.Any(key => !read.Contains(key, StringComparer.OrdinalIgnoreCase));
+        return query.Any(pair => !read.Contains(pair.Key, StringComparer.OrdinalIgnoreCase) || string.IsNullOrEmpty(pair.Value));
     }
 
     // A 304 revalidates a 200 the browser already holds, so it keeps the ETag and Cache-Control that came with it.
