@@ -79,9 +79,6 @@ public sealed class ClusterFixture : IAsyncLifetime
         _redis!.Resume();
         for (var index = 0; index < Instances; index++)
             await WaitForAsync(_instances[index]!, new Uri(Instance(index), "healthz/ready"));
-        // Ready, and warm: a first session page reads the key ring (decrypting it) and compiles its view, which on a
-        // busy machine can take longer than a test's own request may.
-        await WaitForAsync(_instances[index]!, new Uri(Instance(index), "http/hello"));
     }
 
     /// <summary>The site through nginx, such as http://127.0.0.1:40123/hellomvc/.</summary>
@@ -221,6 +218,9 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["PathBase"] = PathBase,
             });
         await WaitForAsync(_instances[index]!, new Uri(Instance(index), "healthz/ready"));
+        // Ready, and warm: a first session page reads the key ring (decrypting it) and compiles its view, which on a
+        // busy machine can take longer than a test's own request may.
+        await WaitForAsync(_instances[index]!, new Uri(Instance(index), "http/hello"));
     }
 
     // Polls until the URL answers 200, for at most StartLimit, and gives up at once if the process exited.
