@@ -6,8 +6,12 @@
 #   deploy/cluster.sh status   # what runs, and whether each part answers
 #   deploy/cluster.sh down     # stop exactly what `up` started
 #
-# Everything it writes (the publish, pid files, logs, Redis's append-only file, nginx's files) is in
-# deploy/run/, which git ignores; Redis's data stays there between down and up, so logins survive both.
+# Everything it writes (the publish, pid files, logs, Redis's append-only file, nginx's files, and the
+# secrets) is in deploy/run/, which git ignores; Redis's data stays there between down and up, so logins
+# survive both. The secrets are made once, readable by their owner only (mode 600), in deploy/run/secrets/:
+# Redis's password (redis.conf has it; Redis listens on 127.0.0.1 only, with maxmemory and a policy that
+# refuses writes rather than evict a session or a key), and keys.pfx, the certificate (made with openssl)
+# that encrypts the data-protection key ring stored in Redis, with its password.
 # SKIP_PUBLISH=1 reuses the last publish; REDIS_PORT (default 6380) moves Redis; the ports of nginx and
 # of the instances are the ones deploy/nginx.conf names. Installs Debian's redis-server and nginx when
 # missing (as root). Every wait is bounded.
@@ -20,6 +24,8 @@ CONF=$DEPLOY/nginx.conf
 PUBLISHED=$RUN/publish
 PATH_BASE=/hellomvc
 REDIS_PORT=${REDIS_PORT:-6380}
+REDIS_MAXMEMORY=${REDIS_MAXMEMORY:-256mb}
+SECRETS=$RUN/secrets
 NGINX_PORT=$(awk '$1 == "listen" { sub(/;$/, "", $2); n = split($2, a, ":"); print a[n]; exit }' "$CONF")
 mapfile -t INSTANCE_PORTS < <(awk '$1 == "server" && $2 ~ /^127\.0\.0\.1:/ { sub(/;$/, "", $2); split($2, a, ":"); print a[2] }' "$CONF")
 URL=http://127.0.0.1:$NGINX_PORT$PATH_BASE/
@@ -76,12 +82,45 @@ wait_for() {
 
 wait_for_redis() {
   local tries=0 answer
-  until answer=$( (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT" && printf 'PING\r\n' >&3 && timeout 1 head -c 5 <&3) 2>/dev/null) \
-        && [[ $answer == "+PONG" ]]; do
+  until answer=$( (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT" && printf 'AUTH %s\r\nPING\r\n' "$(<"$SECRETS/redis.password")" >&3 \
+                   && timeout 1 head -c 12 <&3) 2>/dev/null) \
+        && [[ $answer == $'+OK\r\n+PONG\r' ]]; do  # $(…) drops the final newline
     alive redis >/dev/null || die "redis-server stopped while starting: see $RUN/redis.log"
     (( tries++ < 300 )) || die "redis-server did not answer PING within 30 s: see $RUN/redis.log"
     sleep 0.1
   done
+}
+
+# make_secrets: once, the Redis password and the key ring's certificate, each readable by its owner only.
+make_secrets() {
+  (umask 077 && mkdir -p "$SECRETS")
+  if [[ ! -s $SECRETS/redis.password ]]; then
+    (umask 077 && openssl rand -hex 24 >"$SECRETS/redis.password")
+  fi
+  if [[ ! -s $SECRETS/keys.pfx ]]; then
+    ensure openssl openssl
+    (umask 077 && openssl rand -hex 24 >"$SECRETS/keys.password")
+    (umask 077 && openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=HelloMvc data protection" \
+        -keyout "$SECRETS/keys.key" -out "$SECRETS/keys.crt" 2>/dev/null \
+      && openssl pkcs12 -export -in "$SECRETS/keys.crt" -inkey "$SECRETS/keys.key" -out "$SECRETS/keys.pfx" \
+        -passout "file:$SECRETS/keys.password") || die "openssl could not make $SECRETS/keys.pfx"
+    rm -f "$SECRETS/keys.key"
+  fi
+  chmod 600 "$SECRETS"/*
+  # redis.conf holds the password, so it is the owner's only too; made on every up from the settings above.
+  (umask 077 && cat >"$SECRETS/redis.conf" <<CONF
+port $REDIS_PORT
+bind 127.0.0.1
+protected-mode yes
+requirepass $(<"$SECRETS/redis.password")
+maxmemory $REDIS_MAXMEMORY
+maxmemory-policy noeviction
+dir $RUN/redis
+appendonly yes
+save ""
+daemonize no
+CONF
+)
 }
 
 # stop NAME: TERM, up to 10 s for a clean exit, then KILL; only the pid this script recorded.
@@ -107,6 +146,7 @@ up() {
   ensure redis-server redis-server
   ensure nginx nginx
   mkdir -p "$RUN/redis" "$RUN/nginx/temp"
+  make_secrets
 
   if [[ ${SKIP_PUBLISH:-0} != 1 || ! -f $PUBLISHED/HelloMvc.Web.dll ]]; then
     say "Publishing HelloMvc.Web (Release) to $PUBLISHED…"
@@ -114,17 +154,20 @@ up() {
       || die "publishing failed: see $RUN/publish.log"
   fi
 
-  # Redis keeps an append-only file, so a restart (of Redis or of the cluster) loses no session.
-  start redis redis-server "$(find_program redis-server)" --port "$REDIS_PORT" --bind 127.0.0.1 \
-    --dir "$RUN/redis" --appendonly yes --save "" --daemonize no
+  # Redis keeps an append-only file, so a restart (of Redis or of the cluster) loses no session. Its settings,
+  # password included, come from the owner-only redis.conf, never from a command line `ps` shows everyone.
+  start redis redis-server "$(find_program redis-server)" "$SECRETS/redis.conf"
   wait_for_redis
   say "redis-server on 127.0.0.1:$REDIS_PORT (pid $(<"$RUN/redis.pid"))"
 
   for index in "${!INSTANCE_PORTS[@]}"; do
     name=instance-$((index + 1))
-    (cd "$PUBLISHED" && start "$name" HelloMvc.Web.dll env ASPNETCORE_ENVIRONMENT=Production \
-      ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" PathBase=$PATH_BASE \
-      dotnet HelloMvc.Web.dll --urls "http://127.0.0.1:${INSTANCE_PORTS[index]}")
+    # The passwords go in the environment (which only the owner can read), not on a command line.
+    (cd "$PUBLISHED" \
+      && export ASPNETCORE_ENVIRONMENT=Production PathBase=$PATH_BASE \
+           ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT,password=$(<"$SECRETS/redis.password")" \
+           DataProtection__Certificate="$SECRETS/keys.pfx" DataProtection__CertificatePassword="$(<"$SECRETS/keys.password")" \
+      && start "$name" HelloMvc.Web.dll dotnet HelloMvc.Web.dll --urls "http://127.0.0.1:${INSTANCE_PORTS[index]}")
   done
   for index in "${!INSTANCE_PORTS[@]}"; do
     name=instance-$((index + 1))

@@ -54,9 +54,42 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
+    private long _linesWritten, _bytesWritten;
+
+    /// <summary>Every line the process has written so far, on standard output and error together.</summary>
+    public long LinesWritten => Interlocked.Read(ref _linesWritten);
+
+    /// <summary>The bytes of those lines, their line ends included.</summary>
+    public long BytesWritten => Interlocked.Read(ref _bytesWritten);
+
+    /// <summary>Whether any of the last lines kept contains the text.</summary>
+    public bool Wrote(string text)
+    {
+        lock (_output) return _output.Any(line => line.Contains(text, StringComparison.Ordinal));
+    }
+
+    /// <summary>SIGSTOP: the process stays, its sockets open, and answers nothing until <see cref="Resume"/>, as a stalled server would.</summary>
+    public void Pause() => Signal(SigStop);
+
+    /// <summary>SIGCONT: the paused process runs again.</summary>
+    public void Resume() => Signal(SigCont);
+
+    private const int SigCont = 18, SigStop = 19; // Linux
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+
+    private void Signal(int signal)
+    {
+        if (kill(_process.Id, signal) != 0)
+            throw new InvalidOperationException($"signal {signal} to {Name} (pid {_process.Id}) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+    }
+
     private void Keep(string? line)
     {
         if (line is null) return;
+        Interlocked.Increment(ref _linesWritten);
+        Interlocked.Add(ref _bytesWritten, Encoding.UTF8.GetByteCount(line) + 1);
         lock (_output)
         {
             _output.Enqueue(line);

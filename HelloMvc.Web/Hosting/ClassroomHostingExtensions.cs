@@ -27,6 +27,7 @@ public static class ClassroomHostingExtensions
 
         builder.Services.AddHostingBehindProxy();
         builder.AddSiteStorage();
+        builder.Services.AddSiteDefenses();
         return builder;
     }
 
@@ -43,13 +44,15 @@ public static class ClassroomHostingExtensions
     }
 
     /// <summary>
-    /// After the error handling: what every response carries (the security headers, so the error pages get them too),
-    /// and a 503 with Retry-After instead of a 500 while the key ring is unreadable, which status-code pages then
-    /// re-run as the site's error page.
+    /// After the error handling: what every response carries (the security headers and HSTS, so the error pages get
+    /// them too), the exchange viewer's concurrency limit, and a 503 with Retry-After instead of a 500 while the key
+    /// ring is unreadable; status-code pages re-run each 503 as the site's error page.
     /// </summary>
     public static WebApplication UseClassroomSafeguards(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        // HSTS outside Development, and the exchange viewer's concurrency limit (503 with Retry-After beyond it).
+        app.UseSiteDefenses();
         app.UseServiceUnavailableWhileKeysAreUnreadable();
         return app;
     }

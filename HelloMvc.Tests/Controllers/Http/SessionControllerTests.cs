@@ -82,6 +82,38 @@ public class SessionControllerTests(KestrelSite site, SiteFactory inMemory)
     }
 
     [Fact]
+    public async Task Logout_expires_the_session_cookie_and_the_next_login_starts_a_new_session_id()
+    {
+        var browser = site.CreateWireClient();
+        var first = SetCookie(await browser.GetAsync("/http/login", TestContext.Current.CancellationToken), SessionCookie).Split("; ")[0];
+
+        var logout = await browser.GetAsync("/http/logout", TestContext.Current.CancellationToken);
+        var expired = SetCookie(logout, SessionCookie).Split("; ");
+        Assert.Equal($"{SessionCookie}=", expired[0]);
+        Assert.Contains("expires=Thu, 01 Jan 1970 00:00:00 GMT", expired);
+        Assert.Contains("path=/", expired);
+
+        // The same browser (its cookie jar) logs in again: a new id, since the old cookie is gone.
+        var second = SetCookie(await browser.GetAsync("/http/login", TestContext.Current.CancellationToken), SessionCookie).Split("; ")[0];
+        Assert.NotEqual(first, second);
+
+        // Whoever kept the old cookie is not logged in with it: its session was emptied on the server.
+        var replay = new HttpRequestMessage(HttpMethod.Get, "/http/admin");
+        replay.Headers.TryAddWithoutValidation("Cookie", first);
+        Assert.Equal(HttpStatusCode.Forbidden, (await site.CreateWireClient(handleCookies: false).SendAsync(replay, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_with_the_session_are_not_for_keeping()
+    {
+        foreach (var url in new[] { "/http/hello", "/http/admin", "/http/login", "/http/context" })
+        {
+            var response = await GetAsync(url);
+            Assert.True(response.Headers.CacheControl?.NoStore == true, $"{url}: Cache-Control {response.Headers.CacheControl}");
+        }
+    }
+
+    [Fact]
     public async Task The_session_cookie_is_HttpOnly_and_Lax_and_not_Secure_over_plain_http()
     {
         var cookie = SetCookie(await GetAsync("/http/login"), SessionCookie).Split("; ");

@@ -100,6 +100,49 @@ public class DeterministicPolicyTests : IClassFixture<KestrelSite>
         }
     }
 
+    [Theory]
+    [InlineData("/http/post?junk=1")]
+    [InlineData("/http/more?page=2&junk=1")]
+    [InlineData("/?utm_source=mail")]
+    public async Task A_query_key_the_page_does_not_read_is_answered_but_never_cached(string url)
+    {
+        var first = await GetAsync(url);
+        var second = await GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Null(second.Headers.Age); // computed again, not replayed from the cache
+        Assert.Null(second.Headers.ETag);
+        Assert.False(second.Headers.CacheControl?.Public ?? false);
+    }
+
+    [Fact]
+    public async Task The_query_key_a_page_reads_is_part_of_its_cache_key()
+    {
+        var two = await GetAsync("/http/more?page=12");
+        var three = await GetAsync("/http/more?page=13");
+        var twoAgain = await GetAsync("/http/more?page=12");
+
+        Assert.NotNull(twoAgain.Headers.Age);
+        Assert.Equal(await two.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), await twoAgain.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.NotEqual(await two.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), await three.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_request_that_carries_TempData_is_never_answered_from_the_cache()
+    {
+        await GetAsync("/http/profile/23");
+        Assert.NotNull((await GetAsync("/http/profile/23")).Headers.Age);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/http/profile/23");
+        request.Headers.TryAddWithoutValidation("Cookie", ".AspNetCore.Mvc.CookieTempDataProvider=CfDJ8message");
+        var withTempData = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, withTempData.StatusCode);
+        Assert.Null(withTempData.Headers.Age);
+        Assert.False(withTempData.Headers.CacheControl?.Public ?? false);
+    }
+
     [Fact]
     public async Task Pages_that_depend_on_the_visitor_are_not_cached()
     {

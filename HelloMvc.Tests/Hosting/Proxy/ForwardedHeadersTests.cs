@@ -137,6 +137,27 @@ public class ForwardedHeadersTests(KestrelSite trusting, UntrustingKestrelSite u
         Assert.Throws<InvalidOperationException>(() => OptionsFrom(new() { ["ForwardedHeaders:KnownProxies:0"] = "nginx" }));
     }
 
+    [Fact]
+    public void One_proxy_or_a_comma_separated_list_as_an_environment_variable_gives_them_is_trusted_instead_of_loopback()
+    {
+        var one = OptionsFrom(new() { ["ForwardedHeaders:KnownProxies"] = "10.0.0.5" });
+        var several = OptionsFrom(new() { ["ForwardedHeaders:KnownProxies"] = "10.0.0.5, 10.0.0.6", ["ForwardedHeaders:KnownNetworks"] = "192.168.0.0/16" });
+
+        Assert.Equal([IPAddress.Parse("10.0.0.5")], one.KnownProxies);
+        Assert.Empty(one.KnownIPNetworks);
+        Assert.Equal([IPAddress.Parse("10.0.0.5"), IPAddress.Parse("10.0.0.6")], several.KnownProxies);
+        Assert.Equal([System.Net.IPNetwork.Parse("192.168.0.0/16")], several.KnownIPNetworks);
+    }
+
+    [Fact]
+    public async Task A_proxy_that_is_not_an_address_stops_the_start_with_a_message_naming_the_setting()
+    {
+        var run = await SiteProcess.RunAsync(["--urls", "http://127.0.0.1:0", "--ForwardedHeaders:KnownProxies=10.0.0.5,nginx"]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("ForwardedHeaders:KnownProxies: 'nginx' is not an IP address", run.Output + run.Error);
+    }
+
     private static ForwardedHeadersOptions OptionsFrom(Dictionary<string, string?> settings) =>
         new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())

@@ -22,7 +22,7 @@ public class AjaxController(GeneratedText text) : HttpChapterController
 
     // What Load More fetches: a partial view (no layout), or the same paragraphs as JSON for a client that asks.
     [HttpGet("more")]
-    [OutputCache(PolicyName = DeterministicPolicy.Name)]
+    [OutputCache(PolicyName = DeterministicPolicy.Name, VaryByQueryKeys = new[] { "page" })]
     public IActionResult More([FromQuery, Range(1, int.MaxValue)] int page = 1)
     {
         if (!ModelState.IsValid) return BadRequest();

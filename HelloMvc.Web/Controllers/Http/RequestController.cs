@@ -20,6 +20,7 @@ public class RequestController : HttpChapterController
 
     // The request object: everything the server knows about the request it is answering.
     [HttpGet("request")]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public IActionResult Inspect() => View();
 
     // One URL, two HTTP methods: GET shows a form, POST (with its antiforgery token) answers it.

@@ -1,5 +1,6 @@
 using HelloMvc.Web.Hosting.Sessions;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace HelloMvc.Web.Controllers.Http;
 
@@ -10,7 +11,7 @@ public class SessionController : HttpChapterController
     [HttpGet("set/{name}")]
     public IActionResult SetName(string name)
     {
-        Response.Cookies.Append("name", name, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        Response.Cookies.Append("name", name, new CookieOptions { Path = Request.PathBase.HasValue ? Request.PathBase : "/", HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
         return RedirectToRoute(RequestController.HelloRoute);
     }
 
@@ -27,11 +28,12 @@ public class SessionController : HttpChapterController
     public IActionResult Admin() =>
         HttpContext.Session.GetString(RequestController.LoggedInKey) is null ? StatusCode(StatusCodes.Status403Forbidden) : View();
 
-    // Logging out: the value leaves the session.
+    // Logging out: the whole session is emptied and its cookie expired, so the next login starts a new session id.
     [HttpGet("logout")]
-    public IActionResult Logout()
+    public IActionResult Logout([FromServices] IOptions<SessionOptions> session)
     {
-        HttpContext.Session.Remove(RequestController.LoggedInKey);
+        HttpContext.Session.Clear();
+        Response.Cookies.Delete(session.Value.Cookie.Name!, session.Value.Cookie.Build(HttpContext));
         return RedirectToRoute(RequestController.HelloRoute);
     }
 }

@@ -14,8 +14,9 @@ public static class HostingExtensions
     public const string PathBaseKey = "PathBase";
 
     /// <summary>
-    /// ForwardedHeaders:KnownProxies (addresses) and ForwardedHeaders:KnownNetworks (CIDR, such as 10.0.0.0/8):
-    /// when either is set, exactly those are trusted, instead of the loopback default.
+    /// ForwardedHeaders:KnownProxies (addresses) and ForwardedHeaders:KnownNetworks (CIDR, such as 10.0.0.0/8), each a
+    /// list or one value with commas: when either is set, exactly those are trusted, instead of the loopback default.
+    /// A value that is not an address stops the start, naming the setting.
     /// </summary>
     public const string ForwardedHeadersSection = "ForwardedHeaders";
 
@@ -26,8 +27,8 @@ public static class HostingExtensions
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             var section = configuration.GetSection(ForwardedHeadersSection);
-            var proxies = section.GetSection("KnownProxies").Get<string[]>() ?? [];
-            var networks = section.GetSection("KnownNetworks").Get<string[]>() ?? [];
+            var proxies = List(section.GetSection("KnownProxies"));
+            var networks = List(section.GetSection("KnownNetworks"));
             if (proxies.Length + networks.Length > 0)
             {
                 options.KnownProxies.Clear();
@@ -47,10 +48,24 @@ public static class HostingExtensions
             }
         });
 
+        // The session cookie goes back only to this site's own path, not to every application on the host.
+        services.AddOptions<SessionOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            if (configuration[PathBaseKey] is { Length: > 0 } pathBase) options.Cookie.Path = pathBase;
+        });
+
         // Every cookie the site sets (the session's, the name cookie, the antiforgery token's) is Secure when the
         // request came over https, as the proxy saw it; over plain http nothing changes.
         services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.SameAsRequest);
         return services;
+    }
+
+    // A list as JSON gives it ("KnownProxies": ["10.0.0.5"]), or one value, which may name several with commas
+    // (ForwardedHeaders__KnownProxies=10.0.0.5,10.0.0.6 in the environment).
+    private static string[] List(IConfigurationSection section)
+    {
+        IEnumerable<string> items = section.Value is { Length: > 0 } value ? [value] : section.GetChildren().Select(child => child.Value ?? "");
+        return [.. items.SelectMany(item => item.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
     }
 
     /// <summary>

@@ -14,12 +14,21 @@ namespace HelloMvc.Web.Hosting.Sessions;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class UsesSessionAttribute : Attribute, IAsyncResourceFilter
 {
+    /// <summary>
+    /// The longest a page waits for its session. The store's own timeouts are coarser than they read: the Redis client
+    /// checks them on a heartbeat about once a second, so a stalled Redis (paused, not gone) held a page for its timeout
+    /// plus up to a second more. This bound is the page's own clock, so a session page answers within the contract's 2 s.
+    /// </summary>
+    public static readonly TimeSpan LoadLimit = TimeSpan.FromSeconds(1);
+
     /// <summary>True when the request's endpoint is marked with this attribute.</summary>
     public static bool IsOn(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<UsesSessionAttribute>() is not null;
 
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
+        // A page with the session shows it or acts on it: no browser or proxy keeps a copy.
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
         if (await LoadAsync(context.HttpContext) is { } failure)
         {
             StorageUnavailable.Answer(context.HttpContext, failure);
@@ -35,13 +44,14 @@ public sealed class UsesSessionAttribute : Attribute, IAsyncResourceFilter
     {
         try
         {
-            await context.Session.LoadAsync(context.RequestAborted);
+            await context.Session.LoadAsync(context.RequestAborted).WaitAsync(LoadLimit, context.RequestAborted);
             return context.Session.IsAvailable ? null : new InvalidOperationException("The session store is unavailable.");
         }
         catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
         {
             // LoadAsync lets the store's failure through (a lost connection, a timeout, or more time than
-            // SessionOptions.IOTimeout allows); only the synchronous Load marks the session unavailable.
+            // SessionOptions.IOTimeout allows); only the synchronous Load marks the session unavailable. A TimeoutException
+            // is LoadLimit's; the read it gave up on finishes or fails by itself, and nothing refreshes it again.
             return exception;
         }
     }

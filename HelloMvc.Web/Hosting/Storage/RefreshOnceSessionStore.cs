@@ -7,7 +7,9 @@ namespace HelloMvc.Web.Hosting.Storage;
 /// The framework's distributed session, minus one redundant trip to Redis per request. Loading a session
 /// reads it and slides its expiration (IDistributedCache.GetAsync refreshes); at the end of a request that
 /// changed nothing, the session refreshes it again, which with Redis is another two commands. Each session
-/// here gets a view of the cache that skips that second refresh when the read already did it.
+/// here gets a view of the cache that skips that second refresh when the read already did it, and when the read
+/// failed: a Redis that did not answer the read will not answer the refresh either, and the page (a 503 by then)
+/// would wait for it a second time.
 /// </summary>
 public sealed class RefreshOnceSessionStore(IDistributedCache cache, ILoggerFactory loggerFactory) : ISessionStore
 {
@@ -19,9 +21,17 @@ public sealed class RefreshOnceSessionStore(IDistributedCache cache, ILoggerFact
     {
         private bool _refreshed;
 
-        public byte[]? Get(string key) => Read(cache.Get(key));
+        public byte[]? Get(string key)
+        {
+            _refreshed = true; // until the read succeeds: a failed read leaves nothing to refresh
+            return Read(cache.Get(key));
+        }
 
-        public async Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Read(await cache.GetAsync(key, token));
+        public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
+        {
+            _refreshed = true;
+            return Read(await cache.GetAsync(key, token));
+        }
 
         public void Refresh(string key)
         {

@@ -3,8 +3,7 @@ using StackExchange.Redis;
 namespace HelloMvc.Web.Hosting.Storage;
 
 /// <summary>
-/// The one Redis connection the session store, the data-protection key ring, the output cache and the
-/// readiness check share. StackExchange.Redis waits 5 s by default and queues commands while it is
+/// The one Redis connection the session store, the data-protection key ring and the readiness check share. StackExchange.Redis waits 5 s by default and queues commands while it is
 /// disconnected; a page must not hang on a Redis that is down, so this one gives up within a second and
 /// fails a command at once while there is no connection. It keeps reconnecting in the background, so the
 /// site recovers by itself when Redis returns.

@@ -11,16 +11,18 @@ public static class SiteStorageExtensions
     public const string ApplicationName = "HelloMvc";
 
     /// <summary>
-    /// Where the site keeps what must outlive a request: the session, the data-protection keys (which encrypt
-    /// the session cookie and the antiforgery tokens) and the output cache. Embedded, the session and the
-    /// cache live in memory and the keys in a folder, so a restart keeps cookies and tokens valid. With
-    /// <c>ConnectionStrings:Redis</c> all three live in Redis, so any instance can answer any visitor.
+    /// Where the site keeps what must outlive a request: the session and the data-protection keys (which encrypt
+    /// the session cookie and the antiforgery tokens). Embedded, the session lives in memory and the keys in a
+    /// folder, so a restart keeps cookies and tokens valid. With <c>ConnectionStrings:Redis</c> both live in Redis,
+    /// so any instance can answer any visitor. The output cache is never here: each instance keeps its own, in
+    /// memory and bounded (Caching/). With <c>DataProtection:Certificate</c> the keys are encrypted at rest.
     /// </summary>
     public static WebApplicationBuilder AddSiteStorage(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var dataProtection = services.AddDataProtection().SetApplicationName(ApplicationName);
         var health = services.AddHealthChecks();
+        dataProtection.ProtectKeysAtRest(builder);
 
         if (builder.Configuration.GetConnectionString("Redis") is not { Length: > 0 } redisConnection)
         {
@@ -44,14 +46,6 @@ public static class SiteStorageExtensions
         services.AddSingleton<ISessionStore, RefreshOnceSessionStore>();
 
         dataProtection.PersistKeysToStackExchangeRedis(redis.Database, $"{ApplicationName}:data-protection-keys");
-
-        services.AddStackExchangeRedisOutputCache(options =>
-        {
-            options.ConnectionMultiplexerFactory = shared;
-            options.InstanceName = $"{ApplicationName}:output:";
-        });
-        // No wrapper needed around this store: when it fails, the output-cache middleware logs the error and
-        // computes the page as on a miss (a test proves it with Redis down).
 
         health.AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
         return builder;

@@ -33,11 +33,12 @@ public static class StorageUnavailable
         });
 
     /// <summary>No body: status-code pages re-execute it as the site's error page (problem+json when JSON was asked for).
-    /// The response is not cleared, so the security headers set before this stay.</summary>
+    /// The response is not cleared, so the security headers set before this stay. One line per refusal, with the
+    /// storage's own reason and no stack trace: the trace is the same every time and says nothing an operator can act on.</summary>
     public static void Answer(HttpContext context, Exception failure)
     {
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageUnavailable))
-            .LogWarning(failure, "The site's storage is unavailable: answering 503 for {Path}", context.Request.Path);
+            .LogWarning("The site's storage is unavailable: answering 503 for {Path} ({Reason})", context.Request.Path, failure.GetBaseException().Message);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString();
     }

@@ -1,12 +1,16 @@
 using System.Diagnostics.CodeAnalysis;
 using HelloMvc.Web.LookingInside.Catalog;
 using HelloMvc.Web.Redirects;
+using HelloMvc.Web.Hosting.Security;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HelloMvc.Web.LookingInside.Exchange;
 
 [Route("exchange")]
 [Chapter(DemoCatalog.LookingInside)]
+[EnableRateLimiting(SiteDefenses.ExchangePolicy)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class ExchangeController(WireClient wire) : Controller
 {
     // The raw HTTP exchange of one GET on this site, sent over a socket to the server's own address.
