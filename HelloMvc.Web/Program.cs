@@ -41,7 +41,11 @@ builder.Services.AddControllersWithViews(mvc =>
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<RouteTable>();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddRouting(routing => routing.SetParameterPolicy<ColorRouteConstraint>("color"));
+builder.Services.AddRouting(routing =>
+{
+    routing.SetParameterPolicy<ColorRouteConstraint>("color");
+    routing.SetParameterPolicy<DecimalNumberRouteConstraint>("decimalnumber");
+});
 
 // Behind a reverse proxy (X-Forwarded-* from trusted proxies, Secure cookies over https) and under PathBase.
 builder.Services.AddHostingBehindProxy();
@@ -56,6 +60,8 @@ builder.Services.AddHttpLogging(logging =>
         | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
     logging.CombineLogs = true;
 });
+// /http/hooks shows when the app started (before_first_request) and each browser's previous teardown line.
+builder.Services.AddHookEvidence();
 
 // The session lives on the server; the browser only holds an encrypted id in a cookie. Only actions marked
 // [UsesSession] load it (see the pipeline below); any other action that touches it fails with a message naming
