@@ -28,8 +28,9 @@ public sealed class ActionsThatRan : IObserver<DiagnosticListener>, IObserver<Ke
     {
         var actions = Instance.Value; // listening before the request starts
         var id = Guid.NewGuid().ToString("N");
-        var url = request.RequestUri!.OriginalString;
-        request.RequestUri = new Uri(url + (url.Contains('?') ? '&' : '?') + $"{Marker}={id}", UriKind.RelativeOrAbsolute);
+        // The marker joins the query, before a fragment (#teardown), which the client never sends.
+        var (url, fragment) = request.RequestUri!.OriginalString.Split('#', 2) switch { [var u, var f] => (u, "#" + f), [var u] => (u, "") };
+        request.RequestUri = new Uri(url + (url.Contains('?') ? '&' : '?') + $"{Marker}={id}" + fragment, UriKind.RelativeOrAbsolute);
         var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         return (response, actions._first.TryRemove(id, out var action) ? action : null);
     }
