@@ -24,8 +24,13 @@ builder.Services.AddControllersWithViews(mvc =>
     // A string route value binds as the URL's text: never null for whitespace, %2F as a slash.
     mvc.ModelBinderProviders.Insert(0, new RouteTextModelBinder.Provider());
 });
-// A route constraint of the site's own, like a Flask converter: {color:color} matches blue, white and red.
-builder.Services.AddRouting(routing => routing.SetParameterPolicy<ColorRouteConstraint>("color"));
+// Route constraints of the site's own, like Flask's converters: {color:color} matches blue, white and red only;
+// {number:decimalnumber} is Flask's float, a finite number in invariant form.
+builder.Services.AddRouting(routing =>
+{
+    routing.SetParameterPolicy<ColorRouteConstraint>("color");
+    routing.SetParameterPolicy<DecimalNumberRouteConstraint>("decimalnumber");
+});
 
 // The session lives on the server, in a distributed cache (memory; Redis when configured); the browser holds its id.
 builder.Services.AddDistributedMemoryCache();
@@ -40,6 +45,8 @@ builder.Services.AddSession(session =>
 
 // Flask's teardown_request: the framework's HTTP logging, one line per request, also when the action threw.
 builder.Services.AddHttpLogging(TeardownLog.Fields);
+// /http/hooks shows when the app started (before_first_request) and each browser's previous teardown line.
+builder.Services.AddHookEvidence();
 
 // problem+json for clients that ask for JSON; the output cache; the clock; the route table; the AJAX demos' text.
 builder.Services.AddProblemDetails();

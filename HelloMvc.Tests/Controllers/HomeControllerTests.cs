@@ -141,7 +141,7 @@ public class HomeControllerTests(SiteFactory site, KestrelSite wire)
         Assert.Contains(["Request.Methods", "POST", "/http/methods"], rows);
         Assert.Contains(["UrlRules.GoBack", "GET", "/http/goback/{year:int:min(0)}"], rows);
         Assert.Contains(["UrlRules.Colors", "GET", "/http/colors/{color:color}"], rows);
-        Assert.Contains(["Session.SetName", "GET", "/http/set/{name}"], rows);
+        Assert.Contains(["Cookie.SetName", "GET", "/http/set/{name}"], rows);
         Assert.Contains(["RedirectBack.DoSomething", "GET", "/http/do-something"], rows);
         Assert.Contains(["StatusCodes.Index", "GET", "/http/status-codes"], rows);
         Assert.Contains(["Exchange.Show", "GET", "/exchange"], rows);

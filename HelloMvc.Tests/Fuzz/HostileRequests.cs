@@ -21,14 +21,17 @@ public sealed class HostileRequests
 
     private static readonly string[] Plausible =
         ["Grey", "blue", "white", "red", "green", "tea", "coffee", "json", "JSON", "xml", "html", "text",
-         "1", "2", "3", "42", "1990", "2024", "400", "404", "418", "500", "503", "/http/foo", "/http/hello?name=x"];
+         "1", "2", "3", "42", "1990", "2024", "400", "404", "418", "500", "503", "/http/foo", "/http/hello?name=x",
+         // The converters' values (float, path, uuid) and the cookie lab's (Max-Age, Expires, SameSite, the flags).
+         "3.5", "-2", "0.25", "a/b/c", "3fa85f64-5717-4562-b3fc-2c963f66afa6", "3FA85F64-5717-4562-B3FC-2C963F66AFA6",
+         "60", "Lax", "Strict", "None", "true", "false", "on", "/http", "Tue, 01 Jan 2030 00:00:00 GMT", "2030-01-01T00:00:00Z"];
 
     private static readonly string[] Hostile =
         [new string('a', 4000), string.Concat(Enumerable.Repeat("é😀", 1000)), "Ünïcødé-名前-😀", "\u202Eevil", "\u0000", "\u0001\u007F",
          "%00", "a%00b", "..", "../..", "%2e%2e", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "%2F", "a%2Fb", "%5C", "a%5Cb", "\\",
          "\"", "'", "%22%27", "<script>alert(1)</script>", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "\"><img src=x onerror=alert(1)>",
          "%", "%ZZ", "%C3%28", "%FF%FE", "%E2%80%AE", "%20", " ", "+", "-1", "0", "1.5", "1e9", "99999999999", "99999999999999999999999",
-         "NaN", "null", "undefined", "CON", "~", "{name}", "%7B%7D", "%3F", "%23", "%0d%0aSet-Cookie:%20x=y",
+         "NaN", "Infinity", "-Infinity", "1e999", "3,5", "-0", "null", "undefined", "CON", "~", "{name}", "%7B%7D", "%3F", "%23", "%0d%0aSet-Cookie:%20x=y",
          "//evil.example", "///evil.example", "/\\evil.example", "\\\\evil.example", "https://evil.example/", "https:%2F%2Fevil.example",
          "javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "http://localhost@evil.example/", "/%09/evil.example",
          // Whitespace only, as text and percent-encoded: tab, CR LF, vertical tab, no-break space, line separator, ideographic space.
@@ -37,7 +40,9 @@ public sealed class HostileRequests
          "%C0%AF", "%C0%AE%C0%AE", "%E0%80%AF", "%ED%A0%80", "%C3", "%E2%82", "%80", "%F8%88%80%80%80", "%FE%FF", "Zo%C3%AB",
          "Zoë", "/hello/greet/Zoë", "/hello/greet/Zo%C3%AB", "/\u00E9", new string('b', 9000)];
 
-    private static readonly string[] QueryKeys = ["name", "next", "page", "path", "q", "v", "returnUrl", "__RequestVerificationToken", "name[]", "%00", ""];
+    private static readonly string[] QueryKeys =
+        ["name", "next", "page", "path", "q", "v", "returnUrl", "__RequestVerificationToken", "name[]", "%00", "",
+         "value", "maxAge", "expires", "secure", "httpOnly", "sameSite", "domain"];
 
     private static readonly string[] Accepts =
         ["text/html", "application/json", "*/*", "application/problem+json", "application/xml", "text/plain",

@@ -28,8 +28,11 @@ public sealed class ActionsThatRan : IObserver<DiagnosticListener>, IObserver<Ke
     {
         var actions = Instance.Value; // listening before the request starts
         var id = Guid.NewGuid().ToString("N");
+        // The marker joins the query, before a fragment (#teardown), which the client never sends.
         var url = request.RequestUri!.OriginalString;
-        request.RequestUri = new Uri(url + (url.Contains('?') ? '&' : '?') + $"{Marker}={id}", UriKind.RelativeOrAbsolute);
+        var fragment = url.Contains('#') ? url[url.IndexOf('#')..] : "";
+        url = url[..(url.Length - fragment.Length)];
+        request.RequestUri = new Uri(url + (url.Contains('?') ? '&' : '?') + $"{Marker}={id}" + fragment, UriKind.RelativeOrAbsolute);
         var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         return (response, actions._first.TryRemove(id, out var action) ? action : null);
     }

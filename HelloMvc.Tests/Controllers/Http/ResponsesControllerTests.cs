@@ -5,7 +5,7 @@ using HelloMvc.Tests.Infrastructure;
 
 namespace HelloMvc.Tests.Controllers.Http;
 
-public class ResponsesControllerTests(SiteFactory site, KestrelSite wire)
+public class ResponsesControllerTests(SiteFactory site, KestrelSite wire, PathBaseSite underPathBase) : IClassFixture<PathBaseSite>
 {
     private readonly HttpClient _client = site.CreateNoRedirectClient();
 
@@ -174,5 +174,38 @@ public class ResponsesControllerTests(SiteFactory site, KestrelSite wire)
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal("A drop of tea.", page.Text("main h1"));
         Assert.Equal(drink, page.Document.QuerySelector("main p.explain code")?.TextContent);
+    }
+
+    [Fact]
+    public async Task Response_built_by_hand_is_a_bare_202_with_its_media_type_header_cookie_and_body()
+    {
+        var response = await GetAsync("/http/response");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("text/plain; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal("make_response", Assert.Single(response.Headers.GetValues("X-Lesson")));
+        Assert.Equal("flavour=chocolate; path=/; samesite=lax; httponly", Assert.Single(response.Headers.GetValues("Set-Cookie")));
+        Assert.Equal("Built by hand.", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Response_built_by_hand_carries_the_same_bytes_on_the_wire()
+    {
+        var response = await RawHttp.GetAsync(wire.BaseAddress, "/http/response", ("Accept", "text/html"));
+
+        Assert.Equal("HTTP/1.1 202 Accepted", response.StatusLine);
+        Assert.Equal("text/plain; charset=utf-8", response.Header("Content-Type"));
+        Assert.Equal("make_response", response.Header("X-Lesson"));
+        Assert.Equal("flavour=chocolate; path=/; samesite=lax; httponly", response.Header("Set-Cookie"));
+        Assert.Equal("Built by hand."u8.ToArray(), response.Body);
+    }
+
+    [Fact]
+    public async Task Response_built_by_hand_sets_its_cookie_for_the_path_base()
+    {
+        var response = await underPathBase.CreateNoRedirectClient().GetAsync(SiteSettings.PathBase + "/http/response", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("flavour=chocolate; path=/hellomvc; samesite=lax; httponly", Assert.Single(response.Headers.GetValues("Set-Cookie")));
     }
 }

@@ -37,7 +37,6 @@ public class RedisDownTests(SiteWithRedisDown site) : IClassFixture<SiteWithRedi
     [InlineData("/http/admin")]
     [InlineData("/http/logout")]
     [InlineData("/http/context")]
-    [InlineData("/http/set/Grey")]
     public async Task A_page_that_uses_the_session_answers_503_with_Retry_After_on_the_error_page_within_2_s(string url)
     {
         var clock = Stopwatch.StartNew();
@@ -87,6 +86,18 @@ public class RedisDownTests(SiteWithRedisDown site) : IClassFixture<SiteWithRedi
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/http/set/Grey", HttpStatusCode.Found)]
+    [InlineData("/http/cookie/set?name=brief&maxAge=10", HttpStatusCode.Found)]
+    [InlineData("/http/cookie", HttpStatusCode.OK)]
+    [InlineData("/http/hooks", HttpStatusCode.OK)]
+    public async Task Cookie_pages_keep_nothing_in_the_session_and_answer_as_usual(string url, HttpStatusCode status)
+    {
+        var response = await _client.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal(status, response.StatusCode);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Xml.Linq;
 using HelloMvc.Web.Hosting.Caching;
+using HelloMvc.Web.Hosting.Proxy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using static HelloMvc.Web.Models.Note;
@@ -29,6 +30,17 @@ public class ResponsesController(HtmlEncoder html) : HttpChapterController
     // Flask's abort(404): the action gives up, and the site's 404 page answers.
     [HttpGet("404")]
     public IActionResult Missing() => NotFound();
+
+    // Flask's make_response: one response built by hand on the Response object, its status, media type, a header and a cookie.
+    [HttpGet("response")]
+    public IActionResult BuiltByHand()
+    {
+        Response.StatusCode = StatusCodes.Status202Accepted;
+        Response.Headers["X-Lesson"] = "make_response";
+        Response.Cookies.Append("flavour", "chocolate",
+            new CookieOptions { Path = Request.SiteCookiePath(), HttpOnly = true, SameSite = SameSiteMode.Lax });
+        return Content("Built by hand.", "text/plain; charset=utf-8");
+    }
 
     // One resource, four media types: the same note as text, HTML, XML or JSON; any other type is a 400.
     [HttpGet("note/{type=text}")]

@@ -7,14 +7,6 @@ namespace HelloMvc.Web.Controllers.Http;
 [UsesSession]
 public class SessionController : HttpChapterController
 {
-    // Setting a cookie: the browser stores it and sends it back on every request to this site.
-    [HttpGet("set/{name}")]
-    public IActionResult SetName(string name)
-    {
-        Response.Cookies.Append("name", name, new CookieOptions { Path = Request.PathBase.HasValue ? Request.PathBase : "/", HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-        return RedirectToRoute(RequestController.HelloRoute);
-    }
-
     // Logging in: a value in the session, kept on the server behind the session cookie.
     [HttpGet("login")]
     public IActionResult Login()

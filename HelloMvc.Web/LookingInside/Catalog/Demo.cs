@@ -14,8 +14,11 @@ public sealed record Demo(string Path, string Explains, int Status = StatusCodes
     /// <summary>Requests the page's own script sends that no link can (a DELETE): demos with code of their own.</summary>
     public IReadOnlyList<Demo> ScriptSends { get; init; } = [];
 
-    /// <summary>The path without its query string: what names the demo on /source.</summary>
-    public string PathOnly => Path.Split('?', 2)[0];
+    /// <summary>
+    /// The path without its query string or fragment: what names the demo on /source. A fragment (/http/hooks#teardown)
+    /// points at one part of a page; the browser keeps it and never sends it.
+    /// </summary>
+    public string PathOnly => Path.Split(['?', '#'], 2)[0];
 
     /// <summary>A status other than 200 (an error, a redirect, a 201) is the point of the demo; the index says so.</summary>
     public bool StatusIsThePoint => Status != StatusCodes.Status200OK;

@@ -30,6 +30,11 @@ public static class DemoCatalog
     private static readonly IReadOnlyList<SourcePiece> ColorConstraint =
         [SourcePiece.Of(typeof(ColorRouteConstraint)), SourcePiece.Program(nameof(RoutingServiceCollectionExtensions.AddRouting))];
 
+    private static readonly IReadOnlyList<SourcePiece> DecimalNumberConstraint =
+        [SourcePiece.Of(typeof(DecimalNumberRouteConstraint)), SourcePiece.Program(nameof(RoutingServiceCollectionExtensions.AddRouting))];
+
+    private static readonly SourcePiece TheTeardownHook = SourcePiece.Program(nameof(HttpLoggingServicesExtensions.AddHttpLogging));
+
     private static readonly SourcePiece SafeRedirect = SourcePiece.Of(typeof(SafeRedirectExtensions));
 
     private static readonly SourcePiece TheNote = SourcePiece.Of(typeof(Note));
@@ -95,9 +100,18 @@ public static class DemoCatalog
                 new("/http/goback/abc", "Not a whole number, so the constraint rejects it before the action runs.", StatusCodes.Status404NotFound),
                 new("/http/colors/blue", "A custom constraint fed by one list: blue, white and red only.") { Source = ColorConstraint },
                 new("/http/colors/green", "Not in the list: the route does not match.", StatusCodes.Status404NotFound) { Source = ColorConstraint },
+                new("/http/half/3.5", "Flask's float: a custom constraint takes a finite decimal number in invariant form, and the action halves it.")
+                    { Source = DecimalNumberConstraint },
+                new("/http/half/NaN", "NaN, Infinity, 1e999 and 3,5 are no decimal numbers here: the route does not match.", StatusCodes.Status404NotFound)
+                    { Source = DecimalNumberConstraint },
+                new("/http/path/a/b/c", "Flask's path: a catch-all parameter takes the rest of the URL, slashes included."),
+                new("/http/item/3FA85F64-5717-4562-B3FC-2C963F66AFA6", "Flask's uuid: the guid constraint matches a UUID, shown in canonical lower case."),
+                new("/http/converters", "The note's table of converters, each beside the route constraint that plays its part."),
             ]),
             new("Request hooks", "请求钩子",
             [
+                new("/http/hooks", "Flask's five request hooks beside their ASP.NET counterparts, each with its evidence from this very request.")
+                    { Source = [SourcePiece.Of(typeof(ApplicationStartedAt)), SourcePiece.Of(typeof(ServerTimingFilter)), TheFilters] },
                 new("/http/g?name=Grey", "A before-request filter stored the name in HttpContext.Items (Flask's g); the action reads it there.")
                     { Source = [SourcePiece.Of(typeof(RememberNameFilter)), TheFilters] },
             ]),
@@ -110,6 +124,8 @@ public static class DemoCatalog
                 new("/http/brew/tea", "Any drink but coffee: a drop of tea."),
                 new("/http/brew/coffee", "Coffee, from a teapot.", StatusCodes.Status418ImATeapot),
                 new("/http/404", "The action gives up with NotFound().", StatusCodes.Status404NotFound),
+                new("/http/response", "Flask's make_response: one response built by hand, with its status, media type, a header and a cookie.",
+                    StatusCodes.Status202Accepted),
             ]),
             new("Response formats", "响应格式",
             [
@@ -122,6 +138,10 @@ public static class DemoCatalog
             new("Cookies", "Cookie",
             [
                 new("/http/set/Grey", "Sets the name cookie, then redirects to the hello page that reads it.", StatusCodes.Status302Found),
+                new("/http/cookie", "The cookie lab: set_cookie()'s parameters beside CookieOptions, a form to set a cookie with them, and the cookies you sent.")
+                    { Source = [SourcePiece.Of(typeof(CookieLabForm))] },
+                new("/http/cookie/set?name=brief&value=gone%20soon&maxAge=10&sameSite=Strict", "What the lab's form sends: a cookie that lives ten seconds, then a redirect back to the lab.",
+                    StatusCodes.Status302Found) { Source = [SourcePiece.Of(typeof(CookieLabForm))] },
             ]),
             new("The session", "session",
             [
@@ -136,6 +156,11 @@ public static class DemoCatalog
             [
                 new("/http/context?name=Grey", "The app, g, the request and the session side by side.")
                     { Source = [SourcePiece.Of(typeof(RememberNameFilter)), TheSession] },
+            ]),
+            new("Context hooks", "上下文钩子",
+            [
+                new("/http/hooks#teardown", "teardown_request: the line the framework's HTTP logging wrote for this browser's previous request.")
+                    { Source = [TheTeardownHook, SourcePiece.Of(typeof(TeardownLinesPerBrowser), nameof(TeardownLinesPerBrowser.ForThisBrowser))] },
             ]),
             new("Redirecting back", "重定向回上一个页面",
             [
