@@ -163,7 +163,7 @@ public static class DemoCatalog
                 new("/routes", "The route table, read from the framework's own endpoints (flask routes, as a page).")
                     { Code = [new("HelloMvc.Web/Routing/RouteTable.cs", "Rows")] },
                 new("/exchange?path=/http/set/Grey", "The raw HTTP exchange of one request, sent by the site over a socket to its own address: request line and headers, status line, every response header (here a Location and a Set-Cookie, and the server's own Date and Server), the body.")
-                    { Code = [new("HelloMvc.Web/LookingInside/Exchange/ExchangeController.cs", "IsViewable"), new("HelloMvc.Web/LookingInside/Exchange/WireClient.cs", "GetAsync")] },
+                    { Code = [new("HelloMvc.Web/LookingInside/Exchange/ExchangeController.cs", "IsViewable"), new("HelloMvc.Web/LookingInside/Exchange/WireClient.cs", "SendAsync")] },
                 new("/http/status-codes", "The common status codes and what they mean, each next to the demo here that answers with it."),
             ]),
         ]),
