@@ -40,6 +40,15 @@ public sealed class ProbedKestrelSite : KestrelSite
                         context.RequestAborted.Register(() => site.Aborted.TrySetResult());
                         await Task.Delay(Timeout.Infinite, context.RequestAborted);
                         break;
+                    case "/probe/loop":
+                        context.Response.Redirect(context.Request.PathBase + "/probe/loop");
+                        break;
+                    case "/probe/exchange" when context.Request.Headers["X-Probe-Host"] is [{ } host]:
+                        // As a front that decoded an internationalised name would leave it: Unicode in Request.Host.
+                        context.Request.Host = new HostString(Uri.UnescapeDataString(host));
+                        context.Request.Path = "/exchange";
+                        await rest(context);
+                        break;
                     case "/probe/throws-mid-body":
                         context.Response.ContentType = "text/plain";
                         await context.Response.WriteAsync("partial");
@@ -86,8 +95,34 @@ public class WireClientTests(ProbedKestrelSite probed) : IClassFixture<ProbedKes
     }
 
     [Fact]
+    public async Task Following_a_redirect_loop_stops_after_ten_redirects_and_says_so()
+    {
+        var page = await _client.GetPageAsync("/base/exchange?path=/probe/loop&follow=1");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var sections = page.Document.QuerySelectorAll("section.exchange");
+        Assert.Equal(11, sections.Length);
+        Assert.All(sections, section => Assert.StartsWith("HTTP/1.1 302 Found", section.QuerySelector("pre.response")!.TextContent.TrimStart()));
+        Assert.Equal("Stopped after following 10 redirects: a browser would give up on a chain this long too.", page.Text("p.conversation-note"));
+    }
+
+    [Fact]
+    public async Task An_internationalised_host_goes_out_as_its_punycode()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/base/probe/exchange?path=/css/site.css");
+        request.Headers.Add("X-Probe-Host", Uri.EscapeDataString("bücher.example"));
+        var page = await _client.ParseAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Host: xn--bcher-kva.example", page.Lines("pre#request"));
+        Assert.Equal("HTTP/1.1 200 OK", page.Lines("pre#response")[0]);
+    }
+
+    [Fact]
     public async Task Under_a_path_base_the_viewer_asks_for_the_path_under_it()
     {
+        // The page itself first: its first rendering (Roslyn reading "The code") takes longer than this site's short limit.
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetPageAsync("/base/hello")).Status);
         var page = await _client.GetPageAsync("/base/exchange?path=/hello");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
