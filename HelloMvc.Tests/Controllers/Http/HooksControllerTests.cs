@@ -109,4 +109,12 @@ public class HooksControllerTests(SiteFactory site)
 
         Assert.Equal("None.", page.Text("#session"));
     }
+
+    [Fact]
+    public async Task G_links_the_journey_that_shows_its_filter_run_before_the_action()
+    {
+        var page = await _client.GetPageAsync("/http/g");
+
+        Assert.Equal("/exchange?path=%2Fhttp%2Fg%3Fname%3DGrey#journey-1", page.Document.QuerySelector("p.explain a.journey")?.GetAttribute("href"));
+    }
 }
