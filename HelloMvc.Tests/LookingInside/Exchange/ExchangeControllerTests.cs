@@ -474,6 +474,26 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
         Assert.Null(page.Document.QuerySelector("pre#request"));
     }
 
+    [Theory]
+    [InlineData("method=POST")]
+    [InlineData("method=DELETE")]
+    [InlineData("form=1")]
+    public async Task A_link_from_another_site_cannot_have_the_viewer_send_a_form_or_an_unsafe_method(string query)
+    {
+        // What a browser says when a page on another site sent it here.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/exchange?path=/http/methods&" + query);
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+        var page = await _client.ParseAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("A link from another site may not", page.Text("main p.refused"));
+
+        // The same page reached from this site sends it.
+        using var own = new HttpRequestMessage(HttpMethod.Get, "/exchange?path=/http/methods&" + query);
+        own.Headers.Add("Sec-Fetch-Site", "same-origin");
+        Assert.Equal(HttpStatusCode.OK, (await _client.ParseAsync(own)).Status);
+    }
+
     [Fact]
     public async Task A_body_past_8_KB_is_a_400_that_says_so()
     {

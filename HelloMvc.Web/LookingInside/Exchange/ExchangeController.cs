@@ -25,6 +25,10 @@ public class ExchangeController(ExchangeConversation conversation) : Controller
         {
             return Refuse(refusal);
         }
+        if (asked.ChangesThings && Request.Headers["Sec-Fetch-Site"] == "cross-site")
+        {
+            return Refuse("A link from another site may not have the viewer send a form, or a method other than GET, HEAD or OPTIONS, with your cookies.");
+        }
         var page = await conversation.RunAsync(Request, path, asked, Viewable);
         Response.StatusCode = page.ViewerStatus;
         return View(page);

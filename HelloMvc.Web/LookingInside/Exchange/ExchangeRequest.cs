@@ -22,6 +22,12 @@ public sealed record ExchangeRequest(
 
     public static ExchangeRequest Default { get; } = new("GET", [], null, null, false, false);
 
+    /// <summary>
+    /// True when the request may change something on the site (a form, an unsafe method) with the learner's cookies:
+    /// the viewer is a GET, so without a check a link on another site could make it post a form, token and all.
+    /// </summary>
+    public bool ChangesThings => Form || Method is not ("GET" or "HEAD" or "OPTIONS");
+
     public static bool TryParse(
         string? method, string[]? headers, string? body, string? type, string? form, string? follow,
         out ExchangeRequest request, out string refusal)
