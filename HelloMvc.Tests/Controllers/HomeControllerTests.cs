@@ -155,4 +155,12 @@ public class HomeControllerTests(SiteFactory site, KestrelSite wire)
         var templates = rows.Select(row => row[2]).ToList();
         Assert.Equal(templates.Order(StringComparer.OrdinalIgnoreCase), templates);
     }
+
+    [Fact]
+    public async Task Routes_links_the_journey_of_a_request_matching_its_rule()
+    {
+        var page = await _client.GetPageAsync("/routes");
+
+        Assert.Equal("/exchange?path=%2Fhttp%2Fbrew%2Ftea#journey-1", page.Document.QuerySelector("p.lead a.journey")?.GetAttribute("href"));
+    }
 }

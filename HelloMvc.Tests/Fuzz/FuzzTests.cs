@@ -34,6 +34,7 @@ public class FuzzTests(KestrelSite site)
         var clock = Stopwatch.StartNew();
         var failures = new ConcurrentBag<(int Index, string Failure)>();
         var statuses = new ConcurrentDictionary<int, int>();
+        var viewerStatuses = new ConcurrentDictionary<int, int>();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, Connections).Select(async _ =>
         {
@@ -45,6 +46,10 @@ public class FuzzTests(KestrelSite site)
                     connection ??= await RawConnection.OpenAsync(site.BaseAddress, TestContext.Current.CancellationToken);
                     var (status, failure) = await SendAsync(connection, requests[i]);
                     statuses.AddOrUpdate(status, 1, (_, count) => count + 1);
+                    if (requests[i].Target.StartsWith("/exchange?", StringComparison.Ordinal))
+                    {
+                        viewerStatuses.AddOrUpdate(status, 1, (_, count) => count + 1);
+                    }
                     if (failure is not null)
                     {
                         failures.Add((i, $"#{i} {requests[i]}\n    → {failure}"));
@@ -64,7 +69,9 @@ public class FuzzTests(KestrelSite site)
 
         // What the requests reached, so a generator that only ever finds 400s and 404s shows itself.
         output?.WriteLine($"{Requests} requests on {Connections} connections in {clock.Elapsed.TotalSeconds:0.0} s. Statuses: "
-            + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
+            + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))
+            + $". The exchange viewer's share, with its method, header, body, type, form and follow: {viewerStatuses.Values.Sum()} requests, "
+            + string.Join(", ", viewerStatuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
         var first = failures.OrderBy(f => f.Index).Take(5).Select(f => f.Failure).ToList();
         Assert.True(failures.IsEmpty,
             $"Fuzz seed {seed}: {failures.Count} of {Requests} requests failed (replay: HELLOMVC_FUZZ_SEED={seed} dotnet test). "

@@ -44,6 +44,36 @@ public sealed class HostileRequests
         ["name", "next", "page", "path", "q", "v", "returnUrl", "__RequestVerificationToken", "name[]", "%00", "",
          "value", "maxAge", "expires", "secure", "httpOnly", "sameSite", "domain"];
 
+    // The exchange viewer's own parameters: every option of its form, good and bad.
+    private static readonly string[] ViewerPaths =
+        ["/hello", "/http/methods", "/http/login", "/http/redirect", "/http/hi", "/http/set/Zoë", "/http/more?page=2", "/http/post/delete/7",
+         "/http/brew/tea", "/http/brew/coffee", "/http/do-something?next=/http/hi", "/hello/error", "/nope", "/css/site.css", "/exchange",
+         "//evil.example", "https://evil.example/"];
+
+    private static readonly string[] ViewerMethods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", ""];
+
+    private static readonly string[] RefusedMethods = ["TRACE", "CONNECT", "get", "BREW", "G ET"];
+
+    private static readonly string[] ViewerHeaders =
+        ["Accept: application/json", "Accept: text/html", "Accept: application/xml", "X-Test: é", "X-Test: 名前😀", "Cookie: name=Zoë",
+         "Cookie: .HelloMvc.Session=abc", "Content-Type: application/json", "Content-Encoding: gzip", "Expect: 100-continue", "TE: trailers",
+         "Upgrade: websocket", "If-None-Match: *", "If-Modified-Since: garbage", "Range: bytes=0-10", "Range: bytes=99999-",
+         "Authorization: Basic eDp5", "X-Requested-With: XMLHttpRequest", "X-Forwarded-Host: evil.example", "X-Forwarded-Proto: https",
+         "Referer: https://evil.example/", "Origin: https://evil.example", "Keep-Alive: 1", "Trailer: X", "Proxy-Connection: close",
+         "X-Empty:", "X-Long: " + new string('l', 3000)];
+
+    private static readonly string[] RefusedHeaders =
+        ["Host: evil.example", "Content-Length: 5", "Transfer-Encoding: chunked", "Connection: close", "Via: 1.1 x", "Exchange-Journey: 0",
+         "Bad Name: x", "X: a\u0001b", "X: a\r\nSet-Cookie: x=1", "nocolon", ": empty"];
+
+    private static readonly string[] ViewerBodies =
+        ["name=Grey", "__RequestVerificationToken=abc&name=Grey", "{\"name\":\"Grey\"}", "{not json", "é😀", "<script>alert(1)</script>",
+         "\u0000\u0001", new string('b', 8192), new string('b', 8193)];
+
+    private static readonly string[] ViewerTypes =
+        ["application/json", "application/x-www-form-urlencoded", "text/plain; charset=utf-8", "multipart/form-data; boundary=x",
+         "multipart/form-data", "application/xml", ""];
+
     private static readonly string[] Accepts =
         ["text/html", "application/json", "*/*", "application/problem+json", "application/xml", "text/plain",
          "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "application/json, text/javascript, */*; q=0.01",
@@ -84,6 +114,11 @@ public sealed class HostileRequests
 
     public FuzzRequest Next()
     {
+        if (Chance(0.06))
+        {
+            return new FuzzRequest(Chance(0.9) ? "GET" : Pick(Methods), "/exchange?" + ViewerQuery(), Chance(0.9) ? "localhost" : Pick(Hosts),
+                Chance(0.5) ? [new("Cookie", Spoil(Cookie()))] : [], Latin1: Chance(0.1));
+        }
         var method = Pick(Methods);
         var path = Chance(0.9) ? PathFrom(Pick(_patterns)) : "/" + Segment() + (Chance(0.5) ? "/" + Segment() : "");
         if (Chance(0.1)) path = path.ToUpperInvariant();
@@ -152,6 +187,24 @@ public sealed class HostileRequests
             return Chance(0.7) ? $"{key}={Uri.EscapeDataString(value)}" : $"{key}={value}";
         });
         return "?" + string.Join('&', pairs);
+    }
+
+    /// <summary>A query for the exchange viewer: a path, and some of its method, headers, body, type, form and follow.</summary>
+    private string ViewerQuery()
+    {
+        string Value(string value) => Chance(0.85) ? Uri.EscapeDataString(value) : value;
+        var pairs = new List<string> { "path=" + Value(Chance(0.85) ? Pick(ViewerPaths) : Pick(Hostile)) };
+        if (Chance(0.6)) pairs.Add("method=" + Value(Pick(Chance(0.9) ? ViewerMethods : RefusedMethods)));
+        var headers = Chance(0.03) ? 11 : _random.Next(0, 4);
+        for (var i = 0; i < headers; i++)
+        {
+            pairs.Add("header=" + Value(Chance(0.9) ? Pick(Chance(0.8) ? ViewerHeaders : [$"X-{Pick(Plausible)}: {Pick(Hostile)}"]) : Pick(RefusedHeaders)));
+        }
+        if (Chance(0.3)) pairs.Add("body=" + Value(Chance(0.8) ? Pick(ViewerBodies) : Pick(Hostile)));
+        if (Chance(0.3)) pairs.Add("type=" + Value(Pick(Chance(0.85) ? ViewerTypes : ["garbage", "text/plain\r\nX: 1", "é/é"])));
+        if (Chance(0.3)) pairs.Add("form=" + Value(Chance(0.9) ? "1" : Pick(["0", "", "yes", "true", "%00"])));
+        if (Chance(0.4)) pairs.Add("follow=" + Value(Chance(0.9) ? "1" : Pick(["0", "", "2", "on"])));
+        return string.Join('&', pairs.OrderBy(_ => _random.Next()));
     }
 
     private string Cookie()

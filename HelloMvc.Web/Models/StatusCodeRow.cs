@@ -13,4 +13,10 @@ public sealed record StatusCodeRow(int Code, string Meaning, string? RequestNoDe
     public string ReasonPhrase => ReasonPhrases.GetReasonPhrase(Code);
 
     public Demo? Demo { get; } = DemoCatalog.FirstAnswering(Code);
+
+    /// <summary>The request that answers with this code here, a demo's or the one no demo sends; null when none does.</summary>
+    public (string Method, string Path)? Request =>
+        Demo is { } demo ? (demo.Method, demo.Path)
+        : RequestNoDemoSends?.Split(' ', 2) is [var method, var path] ? (method, path)
+        : null;
 }

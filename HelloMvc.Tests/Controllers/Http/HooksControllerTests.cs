@@ -307,4 +307,12 @@ public class HooksControllerTests(SiteFactory site, KestrelSite wire)
 
         Assert.Empty(lines.ForThisBrowser(alice));
     }
+
+    [Fact]
+    public async Task G_links_the_journey_that_shows_its_filter_run_before_the_action()
+    {
+        var page = await _client.GetPageAsync("/http/g");
+
+        Assert.Equal("/exchange?path=%2Fhttp%2Fg%3Fname%3DGrey#journey-1", page.Document.QuerySelector("p.explain a.journey")?.GetAttribute("href"));
+    }
 }

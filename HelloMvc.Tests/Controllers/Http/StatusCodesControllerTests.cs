@@ -69,4 +69,29 @@ public class StatusCodesControllerTests(KestrelSite site)
         }
         Assert.Empty(wrong);
     }
+
+    [Fact]
+    public async Task Each_row_with_a_demo_links_its_journey_and_the_DELETE_and_PUT_are_sent_as_themselves()
+    {
+        var page = await _client.GetPageAsync("/http/status-codes");
+        var journeys = page.Document.QuerySelectorAll("#status-codes tbody tr")
+            .Where(row => row.QuerySelector("a.journey") is not null)
+            .Select(row => (Code: int.Parse(row.QuerySelector("th")!.TextContent.Trim()), Href: row.QuerySelector("a.journey")!.GetAttribute("href")!))
+            .ToList();
+        Assert.Equal(10, journeys.Count);
+        Assert.Contains((204, "/exchange?path=%2Fhttp%2Fpost%2Fdelete%2F1&method=DELETE#journey-1"), journeys);
+        Assert.Contains((405, "/exchange?path=%2Fhttp%2Fmethods&method=PUT#journey-1"), journeys);
+
+        var wrong = new List<string>();
+        foreach (var (code, href) in journeys)
+        {
+            var exchange = await _client.GetPageAsync(href);
+            var seen = exchange.Lines("pre#response")[0];
+            if (!seen.StartsWith($"HTTP/1.1 {code} ", StringComparison.Ordinal) || exchange.Document.QuerySelector("#journey-1 li.step .subject") is null)
+            {
+                wrong.Add($"{href}: listed as {code}, shows '{seen}' and {exchange.Document.QuerySelectorAll("#journey-1 li.step").Length} steps");
+            }
+        }
+        Assert.Empty(wrong);
+    }
 }

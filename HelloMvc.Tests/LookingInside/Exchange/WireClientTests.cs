@@ -10,7 +10,7 @@ namespace HelloMvc.Tests.LookingInside.Exchange;
 
 /// <summary>
 /// The site on its own socket plus two probe endpoints that do what no demo does on purpose (hang, fail after the
-/// body started), a short time limit, and a path base (/base) in front, so the viewer's answers to a broken exchange,
+/// body started), a shorter time limit (3 s: long enough for a cold first request on a busy machine), and a path base (/base) in front, so the viewer's answers to a broken exchange,
 /// and its requests under a path base, can be tested.
 /// </summary>
 public sealed class ProbedKestrelSite : KestrelSite
@@ -22,7 +22,7 @@ public sealed class ProbedKestrelSite : KestrelSite
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services =>
         {
-            services.Configure<ExchangeOptions>(options => options.Timeout = TimeSpan.FromMilliseconds(500));
+            services.Configure<ExchangeOptions>(options => options.Timeout = TimeSpan.FromSeconds(3));
             services.AddSingleton<IStartupFilter>(new Probes(this));
         });
     }
@@ -39,6 +39,15 @@ public sealed class ProbedKestrelSite : KestrelSite
                     case "/probe/hangs":
                         context.RequestAborted.Register(() => site.Aborted.TrySetResult());
                         await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                        break;
+                    case "/probe/loop":
+                        context.Response.Redirect(context.Request.PathBase + "/probe/loop");
+                        break;
+                    case "/probe/exchange" when context.Request.Headers["X-Probe-Host"] is [{ } host]:
+                        // As a front that decoded an internationalised name would leave it: Unicode in Request.Host.
+                        context.Request.Host = new HostString(Uri.UnescapeDataString(host));
+                        context.Request.Path = "/exchange";
+                        await rest(context);
                         break;
                     case "/probe/throws-mid-body":
                         context.Response.ContentType = "text/plain";
@@ -67,7 +76,7 @@ public class WireClientTests(ProbedKestrelSite probed) : IClassFixture<ProbedKes
         Assert.Equal(HttpStatusCode.GatewayTimeout, page.Status);
         Assert.Equal("GET /probe/hangs HTTP/1.1", page.Lines("pre#request")[0]);
         Assert.Null(page.Document.QuerySelector("pre#response"));
-        Assert.StartsWith("No answer within 0.5 s", page.Text("p.note"));
+        Assert.StartsWith("No answer within 3 s", page.Text("p.note"));
         await probed.Aborted.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
     }
 
@@ -86,13 +95,37 @@ public class WireClientTests(ProbedKestrelSite probed) : IClassFixture<ProbedKes
     }
 
     [Fact]
-    public async Task Under_a_path_base_the_viewer_asks_for_the_path_under_it()
+    public async Task Following_a_redirect_loop_stops_after_ten_redirects_and_says_so()
     {
-        var page = await _client.GetPageAsync("/base/exchange?path=/hello");
+        var page = await _client.GetPageAsync("/base/exchange?path=/probe/loop&follow=1");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal("GET /base/hello HTTP/1.1", page.Lines("pre#request")[0]);
+        var sections = page.Document.QuerySelectorAll("section.exchange");
+        Assert.Equal(11, sections.Length);
+        Assert.All(sections, section => Assert.StartsWith("HTTP/1.1 302 Found", section.QuerySelector("pre.response")!.TextContent.TrimStart()));
+        Assert.Equal("Stopped after following 10 redirects: a browser would give up on a chain this long too.", page.Text("p.conversation-note"));
+    }
+
+    [Fact]
+    public async Task An_internationalised_host_goes_out_as_its_punycode()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/base/probe/exchange?path=/css/site.css");
+        request.Headers.Add("X-Probe-Host", Uri.EscapeDataString("bücher.example"));
+        var page = await _client.ParseAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Host: xn--bcher-kva.example", page.Lines("pre#request"));
         Assert.Equal("HTTP/1.1 200 OK", page.Lines("pre#response")[0]);
-        Assert.Equal("/base/hello", page.Document.QuerySelector("a.open")?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Under_a_path_base_the_viewer_asks_for_the_path_under_it()
+    {
+        var page = await _client.GetPageAsync("/base/exchange?path=/css/site.css");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("GET /base/css/site.css HTTP/1.1", page.Lines("pre#request")[0]);
+        Assert.Equal("HTTP/1.1 200 OK", page.Lines("pre#response")[0]);
+        Assert.Equal("/base/css/site.css", page.Document.QuerySelector("a.open")?.GetAttribute("href"));
     }
 }

@@ -11,12 +11,12 @@ using MediaTypeHeaderValue = Microsoft.Net.Http.Headers.MediaTypeHeaderValue;
 namespace HelloMvc.Web.LookingInside.Exchange;
 
 /// <summary>
-/// Sends a GET to this site the way a browser does: over a socket to the address the server listens on, through
+/// Sends a request to this site the way a browser does: over a socket to the address the server listens on, through
 /// everything the server does (Kestrel's own headers, its framing, its refusals). HttpClient speaks the protocol;
 /// a stream under it keeps the bytes that went out and the status line and headers that came back, so the viewer
 /// shows the real message, not an imitation. It never connects anywhere but the server's own address.
 /// </summary>
-public sealed class WireClient(IServer server, IOptions<ExchangeOptions> options, ILogger<WireClient> logger)
+public sealed class WireClient(IServer server, Journeys journeys, IOptions<ExchangeOptions> options, ILogger<WireClient> logger)
 {
     /// <summary>What the viewer adds to its request, as a gateway does, so the site can tell it was the viewer that asked.</summary>
     public const string Via = "1.1 exchange-viewer";
@@ -29,19 +29,24 @@ public sealed class WireClient(IServer server, IOptions<ExchangeOptions> options
     // A status line and its headers; Kestrel's own limit for a request's headers is 32 KB.
     private const int HeadLimit = 64 * 1024;
 
+    private static readonly TimeSpan JourneyWait = TimeSpan.FromSeconds(1);
+
     /// <summary>True for a request the viewer sent, so the viewer can refuse to look at itself, however the path was spelled.</summary>
     public static bool SentByTheViewer(HttpRequest request) => request.Headers.Via.Any(via => via == Via);
 
     /// <param name="learner">The request the learner made; its headers are forwarded and its path base kept.</param>
-    /// <param name="path">A local path and query, such as /http/set/Grey.</param>
-    public async Task<WireExchange> GetAsync(HttpRequest learner, string path)
+    /// <param name="outgoing">What to send: a method, a local path and query (such as /http/set/Grey), headers, a body.</param>
+    /// <param name="jar">The cookies to send, which keeps what the response sets.</param>
+    /// <param name="deadline">Cancelled when the page's time is up (or the learner went away).</param>
+    public async Task<WireExchange> SendAsync(HttpRequest learner, Outgoing outgoing, CookieJar jar, CancellationToken deadline)
     {
+        var (method, path) = (outgoing.Method, outgoing.Path);
         // The same encoder as a redirect's Location: percent-encoded UTF-8, existing escapes kept, the fragment dropped.
-        var target = learner.PathBase.ToUriComponent() + UriHelper.Encode(new Uri(path.Split('#')[0], UriKind.Relative));
+        var target = Target(learner, path);
         // A request that came over no socket (the in-memory test host) has no local port, and its server no address to call.
         if (learner.HttpContext.Connection.LocalPort == 0 || OwnAddress(learner.Scheme) is not { } address)
         {
-            return new WireExchange(path, null, null, null, null,
+            return new WireExchange(method, path, null, null, null, null,
                 "This server has no socket address to send the request to (it runs in memory, as under a test host): " +
                 "the viewer needs a real server, such as the one dotnet run starts.", StatusCodes.Status503ServiceUnavailable);
         }
@@ -65,32 +70,66 @@ public sealed class WireClient(IServer server, IOptions<ExchangeOptions> options
             SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
         };
         using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address.Origin, target));
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(address.Origin, target));
         if (learner.Host.HasValue)
         {
-            request.Headers.TryAddWithoutValidation(HeaderNames.Host, learner.Host.Value);
+            // An internationalised host goes out as the punycode the wire carries (xn--…), never as raw UTF-8.
+            request.Headers.TryAddWithoutValidation(HeaderNames.Host, learner.Host.ToUriComponent());
         }
-        foreach (var name in ForwardedHeaders)
+        var given = outgoing.Headers.Select(header => header.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in ForwardedHeaders.Where(name => !given.Contains(name)))
         {
-            if (learner.Headers.TryGetValue(name, out var values))
+            IReadOnlyList<string?> values = name == HeaderNames.Cookie ? (IReadOnlyList<string?>)jar.HeaderFor(PathOf(target)) : learner.Headers[name].ToArray();
+            if (values.Count > 0)
             {
-                request.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+                request.Headers.TryAddWithoutValidation(name, values);
+            }
+        }
+        if (outgoing.Body is not null)
+        {
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(outgoing.Body));
+            if (outgoing.Type is not null) request.Content.Headers.TryAddWithoutValidation(HeaderNames.ContentType, outgoing.Type);
+        }
+        foreach (var (name, value) in outgoing.Headers)
+        {
+            // Content-Type and its kind belong to the body: a header given without one makes an empty body to carry it.
+            if (!request.Headers.TryAddWithoutValidation(name, value))
+            {
+                request.Content ??= new ByteArrayContent([]);
+                request.Content.Headers.Remove(name);
+                request.Content.Headers.TryAddWithoutValidation(name, value);
             }
         }
         request.Headers.TryAddWithoutValidation(HeaderNames.Via, Via);
+        var journey = journeys.Open();
+        if (journey is not null)
+        {
+            request.Headers.TryAddWithoutValidation(Journeys.MarkHeader, journey.Id);
+        }
+        try
+        {
+            return await ExchangeAsync(client, request, wire: () => wire, method, path, target, journey, learner, jar, deadline);
+        }
+        finally
+        {
+            if (journey is not null) journeys.Close(journey);
+        }
+    }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(learner.HttpContext.RequestAborted);
-        timeout.CancelAfter(options.Value.Timeout);
+    private async Task<WireExchange> ExchangeAsync(
+        HttpClient client, HttpRequestMessage request, Func<RecordingStream?> wire, string method, string path, string target,
+        Journey? journey, HttpRequest learner, CookieJar jar, CancellationToken deadline)
+    {
         HttpResponseMessage response;
         try
         {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline);
         }
         catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
         {
             var timedOut = e is OperationCanceledException && !learner.HttpContext.RequestAborted.IsCancellationRequested;
             if (!timedOut) logger.LogWarning(e, "The exchange of {Target} got no answer", target);
-            return new WireExchange(path, wire is null ? null : Text(wire.BytesWritten), null, null, null,
+            return new WireExchange(method, path, wire() is { } sent ? Text(sent.BytesWritten) : null, null, null, null,
                 timedOut
                     ? $"No answer within {options.Value.Timeout.TotalSeconds:0.#} s: the viewer gave up and closed the connection."
                     : $"No answer: the connection failed ({e.Message}).",
@@ -98,12 +137,42 @@ public sealed class WireClient(IServer server, IOptions<ExchangeOptions> options
         }
         using (response)
         {
-            var (body, note) = await ReadBodyAsync(response, timeout.Token);
-            var head = Text(Head(wire!.BytesRead));
-            return new WireExchange(path, Text(wire.BytesWritten), body.Length > 0 ? $"{head}\n\n{body}" : head,
-                (int)response.StatusCode, response.Headers.Location?.OriginalString, note);
+            var (body, note) = await ReadBodyAsync(response, deadline);
+            var head = Text(Head(wire()!.BytesRead));
+            var setCookies = response.Headers.TryGetValues(HeaderNames.SetCookie, out var values) ? values.ToList() : [];
+            jar.Keep(setCookies, PathOf(target), DateTimeOffset.UtcNow);
+            var (steps, journeyNote) = await JourneyOfAsync(journey);
+            return new WireExchange(method, path, Text(wire()!.BytesWritten), body.Length > 0 ? $"{head}\n\n{body}" : head,
+                (int)response.StatusCode, response.Headers.Location?.OriginalString, note)
+            {
+                Body = body, SetCookies = setCookies, Journey = steps, JourneyNote = journeyNote,
+            };
         }
     }
+
+    /// <summary>
+    /// The journey once the site has finished the request: the last bytes of a response can reach the viewer a moment
+    /// before the server's pipeline has returned, so the viewer waits for that, briefly.
+    /// </summary>
+    private static async Task<(IReadOnlyList<JourneyStep>? Steps, string? Note)> JourneyOfAsync(Journey? journey)
+    {
+        if (journey is null)
+        {
+            return (null, "The viewer is recording as many journeys as it may at once, so this one was not recorded.");
+        }
+        var ended = await journey.Ended.WaitAsync(JourneyWait).ContinueWith(task => task.IsCompletedSuccessfully, TaskScheduler.Default);
+        var steps = journey.Steps();
+        string? note = !ended ? $"The request had not left the pipeline {JourneyWait.TotalSeconds:0.#} s after its answer came: its journey is shown as far as it went."
+            : journey.Dropped > 0 ? $"{journey.Dropped} more steps were not kept."
+            : null;
+        return (steps.Count == 0 ? null : steps, note);
+    }
+
+    private static string PathOf(string target) => PathString.FromUriComponent(target.Split('?')[0]).Value ?? "/";
+
+    /// <summary>The request target: the learner's path base, then the path percent-encoded as UTF-8 (escapes kept, no fragment).</summary>
+    public static string Target(HttpRequest learner, string path) =>
+        learner.PathBase.ToUriComponent() + UriHelper.Encode(new Uri(path.Split('#')[0], UriKind.Relative));
 
     private async Task<(string Body, string? Note)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancel)
     {
