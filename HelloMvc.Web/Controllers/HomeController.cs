@@ -16,5 +16,6 @@ public class HomeController : Controller
     // `flask routes` as a page: the route table read from the framework's endpoint data.
     [HttpGet("/routes")]
     [OutputCache(PolicyName = DeterministicPolicy.Name)]
-    public IActionResult Routes([FromServices] RouteTable routes) => View(routes.Rows());
+    public IActionResult Routes([FromServices] RouteTable routes) =>
+        View(routes.Rows());
 }

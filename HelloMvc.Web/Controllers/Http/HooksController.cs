@@ -9,10 +9,12 @@ public class HooksController(IWebHostEnvironment environment) : HttpChapterContr
 {
     // Flask's g: a value a before-request hook stored for this request only, read here from HttpContext.Items.
     [HttpGet("g")]
-    public IActionResult G() => View(model: HttpContext.Items[RememberNameFilter.ItemKey] as string);
+    public IActionResult G() =>
+        View(model: HttpContext.Items[RememberNameFilter.ItemKey] as string);
 
     // The four contexts side by side: the app, g, the request and the session.
     [HttpGet("context")]
     [UsesSession]
-    public IActionResult Context() => View(ContextViewModel.Of(environment, HttpContext));
+    public IActionResult Context() =>
+        View(ContextViewModel.Of(environment, HttpContext));
 }

@@ -10,7 +10,13 @@ public class SessionController : HttpChapterController
     [HttpGet("set/{name}")]
     public IActionResult SetName(string name)
     {
-        Response.Cookies.Append("name", name, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        Response.Cookies.Append("name", name, new CookieOptions
+        {
+            Path = "/",
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            IsEssential = true,
+        });
         return RedirectToRoute(RequestController.HelloRoute);
     }
 
@@ -25,7 +31,9 @@ public class SessionController : HttpChapterController
     // A page for logged-in users only; everyone else gets Flask's abort(403).
     [HttpGet("admin")]
     public IActionResult Admin() =>
-        HttpContext.Session.GetString(RequestController.LoggedInKey) is null ? StatusCode(StatusCodes.Status403Forbidden) : View();
+        HttpContext.Session.GetString(RequestController.LoggedInKey) is null
+            ? StatusCode(StatusCodes.Status403Forbidden)
+            : View();
 
     // Logging out: the value leaves the session.
     [HttpGet("logout")]
