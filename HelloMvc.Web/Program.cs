@@ -81,7 +81,7 @@ builder.Services.AddOutputCache(DeterministicPolicy.Register);
 // The AJAX demos' made-up text: Bogus, seeded from each page number or id.
 builder.Services.AddSingleton<GeneratedText>();
 
-// "The code" on every demo page and /source/…: the site's own sources, embedded in the assembly, parsed with Roslyn.
+// "The code" on every demo page and /source/…: listings of the site's own sources, made at build time (HelloMvc.SourceGenerator).
 builder.Services.AddSourceListings();
 
 // A command's standard output is its answer (scripts read it), so its logs go to standard error.

@@ -173,12 +173,12 @@ public class SourceSectionBrowserTests(BrowserFixture browser)
             var section = (await page.Locator("main > section.the-code").BoundingBoxAsync())!;
             var lead = (await page.Locator("main > section.the-code .source-lead").BoundingBoxAsync())!;
             var left = Math.Min(section.X, lead.X);
-            var width = Math.Max(section.X + section.Width, lead.X + lead.Width) - left;
+            var clipWidth = Math.Max(section.X + section.Width, lead.X + lead.Width) - left;
             await page.ScreenshotAsync(new PageScreenshotOptions
             {
                 Path = path,
                 FullPage = true,
-                Clip = new Clip { X = left, Y = section.Y, Width = width, Height = section.Height },
+                Clip = new Clip { X = left, Y = section.Y, Width = clipWidth, Height = section.Height },
             });
 
             Assert.True(new FileInfo(path).Length > 0, $"{path} is empty");

@@ -38,6 +38,6 @@ public class NoRoslynAtRunTimeTests
         // The code pages did answer with code (200), so the absence below is not that of a site that showed nothing.
         Assert.All(served.Where(line => line.StartsWith("GET /source", StringComparison.Ordinal)), line => Assert.EndsWith(" 200", line));
         Assert.Contains(mapped, path => path.EndsWith("/HelloMvc.Web.dll", StringComparison.Ordinal));
-        Assert.Empty(mapped.Where(path => Path.GetFileName(path).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)));
+        Assert.DoesNotContain(mapped, path => Path.GetFileName(path).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
     }
 }

@@ -101,8 +101,8 @@ public class SourceSectionTests(SiteFactory site)
             .Distinct();
 
         Assert.NotEmpty(blocks);
-        Assert.Empty(blocks.Where(block => !actions.Contains(block)));
-        Assert.Empty(lessons.Where(lesson => !blocks.Contains(lesson)));
+        Assert.DoesNotContain(blocks, block => !actions.Contains(block));
+        Assert.DoesNotContain(lessons, lesson => !blocks.Contains(lesson));
         Assert.Equal(blocks.Distinct().Count(), blocks.Count);
         Assert.Equal(blocks.Order(), site.Services.GetRequiredService<EmbeddedSources>().FlaskBlocks.Order());
     }
