@@ -46,7 +46,7 @@ public class SessionControllerTests(KestrelSite site, SiteFactory inMemory)
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal($"Hello, {name}!", page.Text("main h1"));
-        Assert.Empty(page.Document.Scripts);
+        Assert.Empty(page.Document.ScriptsBesideTheCodeSection());
     }
 
     [Fact]
