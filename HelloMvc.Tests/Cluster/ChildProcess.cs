@@ -68,6 +68,16 @@ public sealed class ChildProcess : IDisposable
         lock (_output) return _output.Any(line => line.Contains(text, StringComparison.Ordinal));
     }
 
+    /// <summary>The lines written after the first <paramref name="lines"/> (of those still kept).</summary>
+    public IReadOnlyList<string> LinesAfter(long lines)
+    {
+        lock (_output)
+        {
+            var skip = _output.Count - (int)Math.Min(_output.Count, LinesWritten - lines);
+            return _output.Skip(skip).ToList();
+        }
+    }
+
     /// <summary>SIGSTOP: the process stays, its sockets open, and answers nothing until <see cref="Resume"/>, as a stalled server would.</summary>
     public void Pause() => Signal(SigStop);
 

@@ -41,6 +41,15 @@ public static class Pages
         return new Page(response, await Parser.ParseDocumentAsync(html, TestContext.Current.CancellationToken));
     }
 
+    /// <summary>
+    /// The page's script elements but the code section's own (wwwroot/js/source.js, which every demo page's "The code"
+    /// loads to unfold the rest): what a page's own view or a learner's input put there.
+    /// </summary>
+    public static IReadOnlyList<IHtmlScriptElement> ScriptsBesideTheCodeSection(this IHtmlDocument document) =>
+        document.Scripts
+            .Where(script => !(script.Closest("section.the-code") is not null && script.GetAttribute("src")?.Contains("/js/source.") == true))
+            .ToList();
+
     /// <summary>The body rows of a table, each as the trimmed text of its cells.</summary>
     public static IReadOnlyList<string[]> ReadRows(this IElement table) =>
         table.QuerySelectorAll("tbody tr")

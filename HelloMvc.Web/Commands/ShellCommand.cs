@@ -34,12 +34,13 @@ public static class ShellCommand
     public static Command Create(WebApplication app)
     {
         var command = new Command("shell", "Run an interactive C# prompt with the app in scope (App, Services, Configuration, Environment, GetService<T>()).");
-        command.SetAction((result, cancellation) =>
-            RunAsync(app, Console.In, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellation));
+        command.SetAction(result => Run(app, Console.In, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    private static async Task<int> RunAsync(WebApplication app, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellation)
+    // Synchronous on purpose, like a console: an async method's state machine would hold Roslyn's types in its fields,
+    // and the runtime loads those (Roslyn with them) whenever MVC scans the site's types at start, in the web server too.
+    private static int Run(WebApplication app, TextReader input, TextWriter output, TextWriter error)
     {
         var options = ScriptOptions.Default
             .AddReferences(AppDomain.CurrentDomain.GetAssemblies().Where(assembly => !assembly.IsDynamic && assembly.Location != ""))
@@ -54,13 +55,13 @@ public static class ShellCommand
         error.WriteLine("In scope: App, Services, Configuration, Environment, GetService<T>(). Type exit or end the input to leave.");
 
         ScriptState<object>? state = null;
-        while (!cancellation.IsCancellationRequested)
+        while (true)
         {
             if (prompts)
             {
                 error.Write(">>> ");
             }
-            var line = await input.ReadLineAsync(cancellation);
+            var line = input.ReadLine();
             if (line is null || line.Trim() is "exit" or "exit()")
             {
                 break;
@@ -72,9 +73,8 @@ public static class ShellCommand
             try
             {
                 // Each submission continues the last one, so its variables are still there.
-                state = state is null
-                    ? await CSharpScript.RunAsync(line, options, globals, cancellationToken: cancellation)
-                    : await state.ContinueWithAsync(line, options, cancellation);
+                state = (state is null ? CSharpScript.RunAsync(line, options, globals) : state.ContinueWithAsync(line, options))
+                    .GetAwaiter().GetResult();
                 if (state.ReturnValue is { } value)
                 {
                     output.WriteLine(CSharpObjectFormatter.Instance.FormatObject(value));
@@ -87,7 +87,7 @@ public static class ShellCommand
                     error.WriteLine(CSharpDiagnosticFormatter.Instance.Format(diagnostic));
                 }
             }
-            catch (Exception thrown) when (!cancellation.IsCancellationRequested)
+            catch (Exception thrown)
             {
                 error.WriteLine($"{thrown.GetType().Name}: {thrown.Message}");
             }

@@ -46,7 +46,7 @@ public class CookieControllerTests(KestrelSite site, PathBaseSite underPathBase)
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal($"Hello, {name}!", page.Text("main h1"));
-        Assert.Empty(page.Document.Scripts);
+        Assert.Empty(page.Document.ScriptsBesideTheCodeSection());
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public class CookieControllerTests(KestrelSite site, PathBaseSite underPathBase)
         Assert.Equal("400 Bad Request", page.Text("main h1"));
         Assert.Contains(reason, page.Text("main p.reason"));
         Assert.False(page.Response.Headers.Contains("Set-Cookie"));
-        Assert.Empty(page.Document.Scripts);
+        Assert.Empty(page.Document.ScriptsBesideTheCodeSection());
     }
 
     [Fact]

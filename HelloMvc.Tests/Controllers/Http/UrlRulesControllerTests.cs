@@ -198,6 +198,6 @@ public class UrlRulesControllerTests(SiteFactory site, KestrelSite wire)
 
         Assert.Equal(status, (int)page.Status);
         Assert.Equal(heading, page.Text("main h1"));
-        Assert.Empty(page.Document.Scripts);
+        Assert.Empty(page.Document.ScriptsBesideTheCodeSection());
     }
 }

@@ -111,7 +111,7 @@ public class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSite>
         Assert.StartsWith(Base + "/http/comments/", DataUrl("show-comments"));
         Assert.StartsWith(Base + "/http/profile/", DataUrl("author"));
         Assert.StartsWith(Base + "/http/post/delete/", DataUrl("delete"));
-        var scripts = post.Document.QuerySelectorAll("script[src]").Select(script => script.GetAttribute("src")!).ToList();
+        var scripts = post.Document.ScriptsBesideTheCodeSection().Select(script => script.GetAttribute("src")!).ToList();
         Assert.Equal(2, scripts.Count);
         foreach (var script in scripts)
         {

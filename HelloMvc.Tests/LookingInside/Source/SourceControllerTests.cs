@@ -78,16 +78,37 @@ public class SourceControllerTests(SiteFactory site)
     }
 
     [Fact]
-    public async Task A_piece_in_the_actions_own_file_joins_its_block()
+    public async Task The_code_page_leads_with_the_action_alone_and_a_piece_in_its_file_joins_its_controllers_header()
     {
         var page = await _client.GetPageAsync("/source/exchange");
 
-        var blocks = page.Document.QuerySelectorAll("figure.code-block")
-            .Where(block => block.QuerySelector(".path")!.TextContent == "HelloMvc.Web/LookingInside/Exchange/ExchangeController.cs").ToList();
-        var lines = Assert.Single(blocks).ShownLines();
-        Assert.Contains(lines, line => line.Code.Contains("public async Task<IActionResult> Show("));
-        Assert.Contains(lines, line => line.Code.Contains("internal bool IsViewable("));
-        Assert.Equal(lines.Select(line => line.Number).Order(), lines.Select(line => line.Number));
+        var lead = page.Document.QuerySelector(".source-lead figure.code-block")!;
+        Assert.Equal("HelloMvc.Web/LookingInside/Exchange/ExchangeController.cs", lead.QuerySelector(".path")!.TextContent);
+        Assert.DoesNotContain(lead.ShownLines(), line => line.Code.Contains("internal bool IsViewable("));
+        var rest = page.Document.QuerySelector(".source-rest-blocks")!.Block("HelloMvc.Web/LookingInside/Exchange/ExchangeController.cs")!.ShownLines();
+        Assert.Contains(rest, line => line.Code.Contains("public class ExchangeController"));
+        Assert.Contains(rest, line => line.Code.Contains("internal bool IsViewable("));
+        Assert.Equal(rest.Select(line => line.Number).Order(), rest.Select(line => line.Number));
+    }
+
+    [Theory]
+    [InlineData("/source/http/hello?part=more")]
+    public async Task A_part_that_is_not_the_rest_is_a_400(string url)
+    {
+        var page = await _client.GetPageAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+    }
+
+    [Fact]
+    public async Task The_rest_of_a_code_page_is_a_partial_without_the_layout()
+    {
+        var page = await _client.GetPageAsync("/source/http/brew/tea?part=rest");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Null(page.Document.QuerySelector("header.site-header"));
+        Assert.NotNull(page.Document.Block("HelloMvc.Web/Views/Responses/Brew.cshtml"));
+        Assert.Empty(page.Document.QuerySelectorAll(".source-lead"));
     }
 
     [Fact]
@@ -101,14 +122,23 @@ public class SourceControllerTests(SiteFactory site)
     }
 
     [Fact]
-    public async Task The_code_page_of_an_action_shows_its_controllers_route_prefix()
+    public async Task The_code_page_of_an_action_shows_its_route_and_its_controllers_header()
     {
         var page = await _client.GetPageAsync("/source/http/brew/coffee");
 
-        var inherited = page.Document.Block("HelloMvc.Web/Controllers/Http/HttpChapterController.cs")!.ShownLines();
-        Assert.Contains(inherited, line => line.Code == "[Route(\"http\")]");
+        var controller = page.Document.QuerySelector(".source-rest-blocks")!.Block("HelloMvc.Web/Controllers/Http/ResponsesController.cs")!.ShownLines();
+        Assert.Contains(controller, line => line.Code == "public class ResponsesController(HtmlEncoder html) : HttpChapterController");
         Assert.Equal("/http/brew/{drink}", page.Document.QuerySelector(".source-facts")!.ReadLabeled()["Route"]);
         Assert.Equal("418 I'm a teapot", page.Document.QuerySelector(".source-facts")!.ReadLabeled()["Answer"]);
+    }
+
+    [Fact]
+    public async Task The_chapters_root_is_about_the_chapters_controller_and_shows_its_route_prefix()
+    {
+        var page = await _client.GetPageAsync("/source/http");
+
+        var inherited = page.Document.Block("HelloMvc.Web/Controllers/Http/HttpChapterController.cs")!.ShownLines();
+        Assert.Contains(inherited, line => line.Code == "[Route(\"http\")]");
     }
 
     [Fact]
@@ -130,7 +160,7 @@ public class SourceControllerTests(SiteFactory site)
     {
         var page = await _client.GetPageAsync("/source/http/more");
 
-        var action = page.Document.Block("HelloMvc.Web/Controllers/Http/AjaxController.cs")!;
+        var action = page.Document.QuerySelector(".source-lead")!.Block("HelloMvc.Web/Controllers/Http/AjaxController.cs")!;
         string[] Texts(string css) => action.QuerySelectorAll("." + css).Select(span => span.TextContent).ToArray();
         Assert.Contains("public", Texts("tok-keyword"));
         Assert.Contains("\"more\"", Texts("tok-string"));

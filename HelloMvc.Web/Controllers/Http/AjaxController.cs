@@ -27,13 +27,16 @@ public class AjaxController(GeneratedText text) : HttpChapterController
     {
         if (!ModelState.IsValid) return BadRequest();
         var paragraphs = text.Paragraphs(page);
-        return Request.PrefersJson() ? Json(new { page, paragraphs }) : PartialView("_Paragraphs", paragraphs);
+        return Request.PrefersJson()
+            ? Json(new { page, paragraphs })
+            : PartialView("_Paragraphs", paragraphs);
     }
 
     // Partial HTML for the page's script to drop in: a post's comments.
     [HttpGet("comments/{postId:int:min(1)}")]
     [OutputCache(PolicyName = DeterministicPolicy.Name)]
-    public IActionResult Comments(int postId) => PartialView("_Comments", text.Comments(postId));
+    public IActionResult Comments(int postId) =>
+        PartialView("_Comments", text.Comments(postId));
 
     // JSON for the page's script to read: a user's profile.
     [HttpGet("profile/{userId:int:min(1)}")]

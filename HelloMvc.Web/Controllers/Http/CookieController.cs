@@ -1,3 +1,4 @@
+using HelloMvc.Web.Hosting.Caching;
 using HelloMvc.Web.Hosting.Proxy;
 using HelloMvc.Web.Models;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ public class CookieController : HttpChapterController
 
     // set_cookie()'s parameters beside CookieOptions, a form to try them, and the cookies this browser sent.
     [HttpGet("cookie")]
-    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    [NoStore]
     public IActionResult Index() => View(Request.Cookies);
 
     // set_cookie() with every parameter: CookieOptions carry them and the framework writes the header; a 400 says what it refused.

@@ -16,5 +16,7 @@ public class RedirectBackController : HttpChapterController
     // Redirecting back: to `next` if it is safe, else the Referer if it is, else the hello page; never off this site.
     [HttpGet("do-something")]
     public IActionResult DoSomething([FromQuery] string? next) =>
-        this.RedirectBack(next, fallback: Url.RouteUrl(RequestController.HelloRoute)!);
+        this.RedirectBack(
+            next,
+            fallback: Url.RouteUrl(RequestController.HelloRoute)!);
 }

@@ -1,3 +1,4 @@
+using HelloMvc.Web.Hosting.Caching;
 using HelloMvc.Web.Models;
 using HelloMvc.Web.Hosting.Sessions;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,7 @@ public class RequestController : HttpChapterController
 
     // The request object: everything the server knows about the request it is answering.
     [HttpGet("request")]
-    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    [NoStore]
     public IActionResult Inspect() => View();
 
     // One URL, two HTTP methods: GET shows a form, POST (with its antiforgery token) answers it.

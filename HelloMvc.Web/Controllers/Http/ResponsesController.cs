@@ -16,16 +16,23 @@ public class ResponsesController(HtmlEncoder html) : HttpChapterController
 
     // A redirect to another site: the browser follows the Location header wherever it points.
     [HttpGet("redirect")]
-    public IActionResult ExternalRedirect() => Redirect("https://www.example.com");
+    public IActionResult ExternalRedirect() =>
+        Redirect("https://www.example.com");
 
     // A status code chosen by the action: 201 Created, a body, and a Location where the new thing lives.
     [HttpGet("created")]
-    public IActionResult CreatedNote() => CreatedAtAction(nameof(Note), new { type = "json" }, new { note = Reminder });
+    public IActionResult CreatedNote() =>
+        CreatedAtAction(
+            nameof(Note),
+            new { type = "json" },
+            new { note = Reminder });
 
     // Flask's abort(418) for coffee; any other drink gets a page.
     [HttpGet("brew/{drink}")]
     public IActionResult Brew(string drink) =>
-        drink.Equals("coffee", StringComparison.OrdinalIgnoreCase) ? StatusCode(StatusCodes.Status418ImATeapot) : View(model: drink);
+        drink.Equals("coffee", StringComparison.OrdinalIgnoreCase)
+            ? StatusCode(StatusCodes.Status418ImATeapot)
+            : View(model: drink);
 
     // Flask's abort(404): the action gives up, and the site's 404 page answers.
     [HttpGet("404")]
@@ -50,7 +57,9 @@ public class ResponsesController(HtmlEncoder html) : HttpChapterController
         {
             "text" => Content(Reminder.ToText(), "text/plain; charset=utf-8"),
             "html" => Content(Reminder.ToHtml(html), "text/html; charset=utf-8"),
-            "xml" => Content(Reminder.ToXml().ToString(SaveOptions.DisableFormatting), "application/xml; charset=utf-8"),
+            "xml" => Content(
+                Reminder.ToXml().ToString(SaveOptions.DisableFormatting),
+                "application/xml; charset=utf-8"),
             "json" => Json(new { note = Reminder }),
             _ => BadRequest(),
         };

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace HelloMvc.Web.Controllers.Http;
 
 [UsesSession]
-public class SessionController : HttpChapterController
+public class SessionController(IOptions<SessionOptions> session) : HttpChapterController
 {
     // Logging in: a value in the session, kept on the server behind the session cookie.
     [HttpGet("login")]
@@ -18,14 +18,17 @@ public class SessionController : HttpChapterController
     // A page for logged-in users only; everyone else gets Flask's abort(403).
     [HttpGet("admin")]
     public IActionResult Admin() =>
-        HttpContext.Session.GetString(RequestController.LoggedInKey) is null ? StatusCode(StatusCodes.Status403Forbidden) : View();
+        HttpContext.Session.GetString(RequestController.LoggedInKey) is null
+            ? StatusCode(StatusCodes.Status403Forbidden)
+            : View();
 
     // Logging out: the whole session is emptied and its cookie expired, so the next login starts a new session id.
     [HttpGet("logout")]
-    public IActionResult Logout([FromServices] IOptions<SessionOptions> session)
+    public IActionResult Logout()
     {
         HttpContext.Session.Clear();
-        Response.Cookies.Delete(session.Value.Cookie.Name!, session.Value.Cookie.Build(HttpContext));
+        var cookie = session.Value.Cookie;
+        Response.Cookies.Delete(cookie.Name!, cookie.Build(HttpContext));
         return RedirectToRoute(RequestController.HelloRoute);
     }
 }

@@ -7,7 +7,8 @@ public class UrlRulesController(TimeProvider clock) : HttpChapterController
 {
     // Route constraints convert and validate: int and min(0) turn "abc", "-1" and an overflowing year into a 404.
     [HttpGet("goback/{year:int:min(0)}")]
-    public IActionResult GoBack(int year) => View(model: clock.GetUtcNow().Year - year);
+    public IActionResult GoBack(int year) =>
+        View(model: clock.GetUtcNow().Year - year);
 
     // A custom constraint fed by one list: only blue, white and red match.
     [HttpGet("colors/{color:color}")]

@@ -1,3 +1,4 @@
+using HelloMvc.Web.Controllers.Http;
 using HelloMvc.Web.Hooks;
 using HelloMvc.Web.LookingInside.Exchange;
 using HelloMvc.Web.Models;
@@ -81,7 +82,8 @@ public static class DemoCatalog
                 new("/http/hello", "Hello, {name}: the name from the query, else the name cookie, else Human; and the session's login state.")
                     { Source = [TheSession] },
                 new("/http/hello?name=Grey", "The same page with a query string."),
-                new("/http", "The same action again, bound to the chapter's root."),
+                new("/http", "The same action again, bound to the chapter's root.")
+                    { Source = [SourcePiece.Of(typeof(HttpChapterController))] },
                 new("/http/request", "The request inspector: method, URL parts, query, cookies, headers, remote address."),
             ]),
             new("How a request is handled", "Flask 处理请求",

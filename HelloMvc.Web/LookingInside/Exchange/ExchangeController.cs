@@ -1,3 +1,4 @@
+using HelloMvc.Web.Hosting.Caching;
 using System.Diagnostics.CodeAnalysis;
 using HelloMvc.Web.LookingInside.Catalog;
 using HelloMvc.Web.Negotiation;
@@ -11,7 +12,7 @@ namespace HelloMvc.Web.LookingInside.Exchange;
 [Route("exchange")]
 [Chapter(DemoCatalog.LookingInside)]
 [EnableRateLimiting(SiteDefenses.ExchangePolicy)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[NoStore]
 public class ExchangeController(ExchangeConversation conversation) : Controller
 {
     // The raw HTTP exchange of any request on this site, sent over a socket to the server's own address, and its journey.

@@ -1,67 +1,80 @@
-using System.Collections.Concurrent;
 using System.Reflection;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace HelloMvc.Web.LookingInside.Source;
 
 /// <summary>
-/// The site's own sources, embedded in its assembly at build time under their repository paths (see the
-/// EmbeddedResource item in HelloMvc.Web.csproj). Only these can be shown: nothing is read from the disk, and no
-/// name outside this set means anything. Each file is read and parsed once, the first time it is asked for.
+/// Lines of one of the site's files, named by what they are. The key says what: <c>T:</c> a type (its full name; the
+/// header ends at its opening brace), <c>M:</c> a method by its type, name and parameter names (with the view its
+/// View(…) call names), <c>N:</c> a member by name, <c>S:</c> a top-level statement by a method it calls,
+/// <c>F:</c> a block of the Flask app by the action it mirrors.
 /// </summary>
-public sealed class EmbeddedSources
+public readonly record struct SourceSpan(string Key, int File, int First, int Last)
 {
-    private const string Prefix = "HelloMvc.Web/";
-    private static readonly Assembly Site = typeof(EmbeddedSources).Assembly;
+    /// <summary>A type's last header line (its attributes and declaration, to the opening brace).</summary>
+    public int HeaderLast { get; init; }
 
-    private readonly IReadOnlyDictionary<string, string> _resources;
-    private readonly ConcurrentDictionary<string, Lazy<SourceFile>> _files = new(StringComparer.Ordinal);
-    private readonly Lazy<IReadOnlyDictionary<string, (SourceFile File, TypeDeclarationSyntax Declaration)>> _types;
+    /// <summary>A method's View(…) call: the view's name, "" for the action's own, "partial:" first for PartialView; null for none.</summary>
+    public string? View { get; init; }
+
+    public LineRange Lines => new(First, Last);
+}
+
+/// <summary>
+/// The site's own sources as the build left them in the assembly. The source generator (HelloMvc.SourceGenerator)
+/// writes the other half of this class while the compiler builds the site: every C# file, view, script and the Flask
+/// app as highlighted HTML lines, and the spans above. Nothing is parsed and nothing is read from the disk at run time,
+/// and no path outside this set means anything.
+/// </summary>
+public sealed partial class EmbeddedSources
+{
+    private readonly SourceFile[] _files;
+    private readonly Dictionary<string, int> _byPath;
+    private readonly Dictionary<string, SourceSpan> _spans = new(StringComparer.Ordinal);
 
     public EmbeddedSources()
     {
-        // Built on Windows, an embedded name may carry backslashes; the repository's paths never do.
-        _resources = Site.GetManifestResourceNames()
-            .Where(name => name.Replace('\\', '/').StartsWith(Prefix, StringComparison.Ordinal))
-            .ToDictionary(name => name.Replace('\\', '/'), StringComparer.Ordinal);
-        _types = new(IndexTypes);
+        _files = GeneratedPaths.Select((path, index) => new SourceFile(path, () => GeneratedHtml(index))).ToArray();
+        _byPath = GeneratedPaths.Select((path, index) => (path, index)).ToDictionary(file => file.path, file => file.index, StringComparer.Ordinal);
+        // A partial type or an overload can give one key twice: the first declaration wins, as it did when files were parsed.
+        foreach (var span in GeneratedSpans)
+        {
+            _spans.TryAdd(span.Key, span);
+        }
     }
 
-    public IEnumerable<string> Paths => _resources.Keys;
+    public IEnumerable<string> Paths => GeneratedPaths;
 
-    public bool Contains(string path) => _resources.ContainsKey(path);
+    public bool Contains(string path) => _byPath.ContainsKey(path);
 
     public SourceFile Get(string path) =>
-        _files.GetOrAdd(path, key => new Lazy<SourceFile>(() => Load(key))).Value;
+        _byPath.TryGetValue(path, out var index)
+            ? _files[index]
+            : throw new InvalidOperationException($"{path} is not among the sources built into {typeof(EmbeddedSources).Assembly.GetName().Name}.");
 
-    /// <summary>The file and declaration of one of the site's own types, found by its namespace and name.</summary>
-    public (SourceFile File, TypeDeclarationSyntax Declaration)? Find(Type type) =>
-        type.FullName is { } name && _types.Value.TryGetValue(name, out var found) ? found : null;
+    /// <summary>One of the site's own types: its file, its declaration (with the comments above it) and its header.</summary>
+    public (SourceFile File, LineRange Declaration, LineRange Header)? Find(Type type) =>
+        Span("T:" + type.FullName) is { } span ? (_files[span.File], span.Lines, new LineRange(span.First, span.HeaderLast)) : null;
 
-    private SourceFile Load(string path)
-    {
-        if (!_resources.TryGetValue(path, out var resource))
-        {
-            throw new InvalidOperationException($"{path} is not among the sources embedded in {Site.GetName().Name}.");
-        }
-        using var stream = Site.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        return new SourceFile(path, reader.ReadToEnd());
-    }
+    /// <summary>A method's declaration, by its type, name and parameter names (an overload is told by them).</summary>
+    public (SourceFile File, LineRange Lines, string? View)? Find(MethodInfo method) =>
+        Span($"M:{method.DeclaringType!.FullName}.{method.Name}({string.Join(',', method.GetParameters().Select(parameter => parameter.Name))})") is { } span
+            ? (_files[span.File], span.Lines, span.View)
+            : null;
 
-    private IReadOnlyDictionary<string, (SourceFile, TypeDeclarationSyntax)> IndexTypes()
-    {
-        var types = new Dictionary<string, (SourceFile, TypeDeclarationSyntax)>(StringComparer.Ordinal);
-        foreach (var file in Paths.Where(path => path.EndsWith(".cs", StringComparison.Ordinal)).Select(Get))
-        {
-            // Top-level types only, which is how the site declares them.
-            foreach (var declaration in file.Tree!.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>()
-                         .Where(declaration => declaration.Parent is not TypeDeclarationSyntax))
-            {
-                var space = declaration.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString();
-                types.TryAdd(space is null ? declaration.Identifier.Text : $"{space}.{declaration.Identifier.Text}", (file, declaration));
-            }
-        }
-        return types;
-    }
+    /// <summary>A member of a type (a method, property, field or nested type), by name.</summary>
+    public (SourceFile File, LineRange Lines)? Member(Type type, string name) => Lines($"N:{type.FullName}.{name}");
+
+    /// <summary>The top-level statement of a file (Program.cs) that calls a method of this name.</summary>
+    public (SourceFile File, LineRange Lines)? Statement(string path, string calls) => Lines($"S:{path}:{calls}");
+
+    /// <summary>The Flask app's block for an action, opened by the comment line naming it (# HelloController.Index).</summary>
+    public (SourceFile File, LineRange Lines)? Flask(MethodInfo action) => Lines($"F:{action.DeclaringType!.Name}.{action.Name}");
+
+    /// <summary>The actions the Flask app's blocks name, as Controller.Action.</summary>
+    public IEnumerable<string> FlaskBlocks =>
+        _spans.Keys.Where(key => key.StartsWith("F:", StringComparison.Ordinal)).Select(key => key[2..]);
+
+    private SourceSpan? Span(string key) => _spans.TryGetValue(key, out var span) ? span : null;
+
+    private (SourceFile, LineRange)? Lines(string key) => Span(key) is { } span ? (_files[span.File], span.Lines) : null;
 }

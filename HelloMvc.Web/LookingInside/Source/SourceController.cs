@@ -7,9 +7,15 @@ namespace HelloMvc.Web.LookingInside.Source;
 [Chapter(DemoCatalog.LookingInside)]
 public class SourceController(SourceListings code) : Controller
 {
+    public const string Rest = "rest";
+
     // The code behind a demo, named by the demo's own path (/source/http/brew/coffee): also for demos that answer
-    // text, JSON, a redirect or an error. Only the catalogue's demos have a page; anything else is a 404.
+    // text, JSON, a redirect or an error. ?part=rest is the part a demo page folds, as a partial view for its script.
+    // Only the catalogue's demos have a page; anything else is a 404.
     [HttpGet("{**demo}")]
-    public IActionResult Show(string? demo) =>
-        code.ForDemo("/" + demo?.TrimEnd('/')) is { } source ? View(source) : NotFound();
+    public IActionResult Show(string? demo, [FromQuery] string? part) =>
+        code.ForDemo("/" + demo?.TrimEnd('/'), HttpContext) is not { } source ? NotFound()
+        : part is null ? View(source)
+        : part == Rest ? PartialView("_SourceRest", source.Code)
+        : BadRequest();
 }

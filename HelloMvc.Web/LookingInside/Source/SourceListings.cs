@@ -6,9 +6,7 @@ using HelloMvc.Web.LookingInside.Catalog;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Controllers;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.AspNetCore.Mvc.ViewEngines;
 
 namespace HelloMvc.Web.LookingInside.Source;
 
@@ -37,172 +35,181 @@ public sealed record SourceBlock(SourceFile File, string Role, IReadOnlyList<Lin
     }
 }
 
-/// <summary>The code of one demo, in the order a reader wants it: the action, its controllers, its view, the rest.</summary>
-public sealed record SourceListing(IReadOnlyList<SourceBlock> Blocks, IReadOnlyList<Demo> ScriptSends);
+/// <summary>What the code section leads with: the action that answered, and the Flask lines that do the same.</summary>
+public sealed record SourceLead(SourceBlock Action, SourceBlock? Flask);
+
+/// <summary>The code of one demo: its lead, then the rest (the controller, the view, the demo's pieces), in the order a reader wants it.</summary>
+public sealed record SourceListing(SourceLead Lead, IReadOnlyList<SourceBlock> Rest, IReadOnlyList<Demo> ScriptSends);
 
 /// <summary>A demo, where its request lands, and its code.</summary>
 public sealed record SourcePage(Demo Demo, Landing Landing, SourceListing Code);
 
 /// <summary>
 /// The code behind each demo. The action comes from an endpoint's own metadata (its ControllerActionDescriptor's
-/// MethodInfo) and is found by name in its file's syntax tree; the view is the one that rendered (on a page) or the
-/// one the action's View(…) call names; the other pieces come from the demo catalogue. Nothing here knows a line number.
+/// MethodInfo), its lines and its Flask twin from the listings the build made (EmbeddedSources); the view is the one
+/// the view engine finds for the action's View(…) call; the other pieces come from the demo catalogue.
+/// Nothing here knows a line number, and nothing here parses code.
 /// </summary>
 public sealed class SourceListings
 {
     private readonly EmbeddedSources _sources;
     private readonly DemoRouting _routing;
+    private readonly ICompositeViewEngine _views;
     private readonly ConcurrentDictionary<string, SourcePage> _demos = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<(MethodInfo, string?), SourceListing> _pages = new();
+    private readonly ConcurrentDictionary<MethodInfo, SourceLead> _leads = new();
     private readonly Lazy<IReadOnlyDictionary<string, Demo>> _byPath = new(() => DemoCatalog.All
         .GroupBy(demo => demo.PathOnly, StringComparer.OrdinalIgnoreCase)
         .ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase));
     private readonly Lazy<IReadOnlyDictionary<MethodInfo, IReadOnlyList<Demo>>> _byAction;
 
-    public SourceListings(EmbeddedSources sources, DemoRouting routing)
+    public SourceListings(EmbeddedSources sources, DemoRouting routing, ICompositeViewEngine views)
     {
         _sources = sources;
         _routing = routing;
+        _views = views;
         // Every demo lands on an action (the catalogue's paths are the site's own); demos landing on one action share its pieces.
         _byAction = new(() => DemoCatalog.All
             .GroupBy(demo => Land(demo).Action.MethodInfo)
             .ToDictionary(group => group.Key, group => (IReadOnlyList<Demo>)group.ToList()));
     }
 
-    /// <summary>The demo whose URL has this path (no query string), and its code; null when no demo has it.</summary>
-    public SourcePage? ForDemo(string path) =>
+    /// <summary>The demo whose URL has this path (no query string), and all its code; null when no demo has it.</summary>
+    public SourcePage? ForDemo(string path, HttpContext context) =>
         _byPath.Value.TryGetValue(path, out var demo)
-            ? _demos.GetOrAdd(demo.PathOnly, _ => Describe(demo))
+            ? _demos.GetOrAdd(demo.PathOnly, _ => Describe(demo, context))
             : null;
 
-    /// <summary>The code of a page that an action just rendered with a view; null when the action is no demo's.</summary>
-    public SourceListing? ForPage(ControllerActionDescriptor action, string? viewPath)
-    {
-        if (!DemosByAction.ContainsKey(action.MethodInfo))
-        {
-            return null;
-        }
-        var view = viewPath is null ? null : "HelloMvc.Web" + viewPath.TrimStart('~');
-        return _pages.GetOrAdd((action.MethodInfo, view), key => Listing(action, key.Item2 is { } path && _sources.Contains(path) ? path : null));
-    }
+    /// <summary>
+    /// What a page's code section leads with, for the action that answered it, and the demo whose /source page has the
+    /// rest (the one at this path, else the first that lands on the action); null when the action is no demo's.
+    /// </summary>
+    public (SourceLead Lead, Demo Demo)? ForPage(ControllerActionDescriptor action, string path) =>
+        _byAction.Value.TryGetValue(action.MethodInfo, out var demos)
+            ? (LeadOf(action.MethodInfo), demos.FirstOrDefault(demo => string.Equals(demo.PathOnly, path, StringComparison.OrdinalIgnoreCase)) ?? demos[0])
+            : null;
 
-    /// <summary>The code of a demo's route that has the request's shape but whose constraints refused it; null if none has.</summary>
-    public SourceListing? ForRefused(string method, string path) =>
-        _routing.Find(method, path) is { RefusedByConstraint: true } landing ? ForPage(landing.Action, viewPath: null) : null;
-
-    private IReadOnlyDictionary<MethodInfo, IReadOnlyList<Demo>> DemosByAction => _byAction.Value;
+    /// <summary>The same, for a URL with the shape of a demo's route whose constraints refused it; null if none has.</summary>
+    public (SourceLead Lead, Demo Demo)? ForRefused(string method, string path) =>
+        _routing.Find(method, path) is { RefusedByConstraint: true } landing ? ForPage(landing.Action, path) : null;
 
     private Landing Land(Demo demo) =>
         _routing.Find(demo.Method, demo.PathOnly)
         ?? throw new InvalidOperationException($"No route of the site has the shape of the demo {demo.Method} {demo.Path}.");
 
-    private SourcePage Describe(Demo demo)
+    private SourceLead LeadOf(MethodInfo action) => _leads.GetOrAdd(action, method =>
+    {
+        var (file, lines, _) = Declaration(method);
+        var flask = _sources.Flask(method) is { } twin ? new SourceBlock(twin.File, "the same in Flask", [twin.Lines]) : null;
+        return new SourceLead(new SourceBlock(file, "the action", [lines]), flask);
+    });
+
+    private SourcePage Describe(Demo demo, HttpContext context)
     {
         var landing = Land(demo);
-        var (_, method) = Declaration(landing.Action.MethodInfo);
-        return new SourcePage(demo, landing, Listing(landing.Action, ViewNamedBy(landing.Action, method), "the view it renders when it answers with one"));
-    }
+        var action = landing.Action;
+        var (file, _, view) = Declaration(action.MethodInfo);
+        var demos = _byAction.Value.GetValueOrDefault(action.MethodInfo) ?? [];
+        var pieces = demos.SelectMany(demo => demo.Source).Distinct().Select(Locate).ToList();
 
-    private SourceListing Listing(ControllerActionDescriptor action, string? view, string viewRole = "the view that rendered")
-    {
-        var (file, method) = Declaration(action.MethodInfo);
-        var controller = (TypeDeclarationSyntax)method.Parent!;
-        var blocks = new List<SourceBlock> { new(file, "the action", Merge([HeaderOf(file, controller), file.LinesOf(method)])) };
-
-        for (var type = action.MethodInfo.DeclaringType!.BaseType; type is not null && _sources.Find(type) is { } inherited; type = type.BaseType)
+        // The action's own class: its attributes and declaration (a route prefix, [UsesSession]), and any piece beside the action.
+        var controller = action.ControllerTypeInfo.AsType();
+        var rest = new List<SourceBlock>
         {
-            blocks.Add(new SourceBlock(inherited.File, "the controller it inherits", [HeaderOf(inherited.File, inherited.Declaration)]));
+            new(file, "the controller it sits in", Merge(pieces.Where(piece => piece.File == file).Select(piece => piece.Lines).Prepend(Header(controller)))),
+        };
+        foreach (var inherited in Inherited(controller).Where(type => !IsSharedBase(type) || pieces.Any(piece => piece.Type == type)))
+        {
+            var (inheritedFile, _, header) = _sources.Find(inherited)!.Value;
+            rest.Add(new SourceBlock(inheritedFile, "the controller it inherits", [header]));
         }
-        if (view is not null)
+        if (ViewPath(action, view, context) is { } viewPath)
         {
-            var viewFile = _sources.Get(view);
-            blocks.Add(new SourceBlock(viewFile, viewRole, [viewFile.All]));
+            var viewFile = _sources.Get(viewPath);
+            rest.Add(new SourceBlock(viewFile, "the view it renders when it answers with one", [viewFile.All]));
         }
-        var demos = DemosByAction.GetValueOrDefault(action.MethodInfo) ?? [];
-        foreach (var piece in demos.SelectMany(demo => demo.Source).Distinct())
+        foreach (var (pieceFile, lines, _) in pieces.Where(piece => piece.File != file))
         {
-            var (pieceFile, lines) = Locate(piece);
-            // A piece from a file already shown (a helper next to the action) joins that file's block.
-            var shown = blocks.FindIndex(block => block.File == pieceFile);
+            // Pieces of one file (two members of a helper) share its block.
+            var shown = rest.FindIndex(block => block.File == pieceFile);
             if (shown < 0)
             {
-                blocks.Add(new SourceBlock(pieceFile, "what the demo is about", [lines]));
+                rest.Add(new SourceBlock(pieceFile, "what the demo is about", [lines]));
             }
             else
             {
-                blocks[shown] = new SourceBlock(pieceFile, blocks[shown].Role, Merge([.. blocks[shown].Ranges, lines]));
+                rest[shown] = new SourceBlock(pieceFile, rest[shown].Role, Merge([.. rest[shown].Ranges, lines]));
             }
         }
-        return new SourceListing(blocks, demos.SelectMany(demo => demo.ScriptSends).Distinct().ToList());
+        var listing = new SourceListing(LeadOf(action.MethodInfo), rest, demos.SelectMany(demo => demo.ScriptSends).Distinct().ToList());
+        return new SourcePage(demo, landing, listing);
     }
 
-    /// <summary>The file a piece lives in, and its lines: a type's declaration or one member of it, a member of a file, or all of a file.</summary>
-    private (SourceFile File, LineRange Lines) Locate(SourcePiece piece)
+    // The site's own controllers the action's controller derives from (HttpChapterController), nearest first.
+    private IEnumerable<Type> Inherited(Type controller)
     {
-        if (piece.Type is { } type)
+        for (var type = controller.BaseType; type is not null && _sources.Find(type) is not null; type = type.BaseType)
         {
-            var (file, declaration) = _sources.Find(type)
-                ?? throw new InvalidOperationException($"{type.FullName} is not declared in the embedded sources.");
-            return (file, piece.Member is null ? file.LinesOf(declaration) : Member(file, piece.Member));
+            yield return type;
         }
-        var whole = _sources.Get(piece.Path!);
-        return (whole, piece.Member is null ? whole.All : Member(whole, piece.Member));
     }
 
-    /// <summary>The method's declaration, found by its name (and its parameters', for an overload) in its type's file.</summary>
-    private (SourceFile File, MethodDeclarationSyntax Method) Declaration(MethodInfo method)
-    {
-        var type = method.DeclaringType!;
-        var (file, declaration) = _sources.Find(type)
-            ?? throw new InvalidOperationException($"{type.FullName} is not declared in the embedded sources.");
-        var parameters = method.GetParameters().Select(parameter => parameter.Name).ToList();
-        var found = declaration.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(candidate =>
-            candidate.Identifier.ValueText == method.Name
-            && candidate.ParameterList.Parameters.Select(parameter => parameter.Identifier.ValueText).SequenceEqual(parameters));
-        return (file, found ?? throw new InvalidOperationException($"{type.Name}.{method.Name} is not declared in {file.Path}."));
-    }
+    // A base that several demo controllers share is the chapter's (its prefix and name): it would repeat on every page of
+    // the chapter, so it is shown only where the demo is about it (a catalogue piece names it).
+    private bool IsSharedBase(Type type) =>
+        _byAction.Value.Keys.Select(method => method.DeclaringType).Distinct().Count(controller => controller is not null && controller.IsSubclassOf(type)) > 1;
 
-    /// <summary>The view a View(…) or PartialView(…) call in the action names, or the action's own; null for no view.</summary>
-    private string? ViewNamedBy(ControllerActionDescriptor action, MethodDeclarationSyntax method)
+    private LineRange Header(Type controller) => _sources.Find(controller)?.Header
+        ?? throw new InvalidOperationException($"{controller.FullName} is not among the built sources.");
+
+    /// <summary>The view the view engine finds for the action's View(…) or PartialView(…) call, as a repository path; null for none.</summary>
+    private string? ViewPath(ControllerActionDescriptor action, string? view, HttpContext context)
     {
-        var call = method.DescendantNodes().OfType<InvocationExpressionSyntax>().FirstOrDefault(invocation =>
-            invocation.Expression is IdentifierNameSyntax { Identifier.ValueText: nameof(Controller.View) or nameof(Controller.PartialView) });
-        if (call is null)
+        if (view is null)
         {
             return null;
         }
-        var name = call.ArgumentList.Arguments.FirstOrDefault() is { NameColon: null, Expression: LiteralExpressionSyntax literal }
-                   && literal.IsKind(SyntaxKind.StringLiteralExpression)
-            ? literal.Token.ValueText
-            : action.ActionName;
-        return new[] { $"HelloMvc.Web/Views/{action.ControllerName}/{name}.cshtml", $"HelloMvc.Web/Views/Shared/{name}.cshtml" }
-            .FirstOrDefault(_sources.Contains);
-    }
-
-    // A class's comments, attributes and declaration line (its route prefix, its [UsesSession]), without its body.
-    private static LineRange HeaderOf(SourceFile file, TypeDeclarationSyntax type) =>
-        file.LinesOf(type) with
+        var partial = view.StartsWith("partial:", StringComparison.Ordinal);
+        var name = partial ? view["partial:".Length..] : view;
+        name = name.Length == 0 ? action.ActionName : name;
+        var routeData = new RouteData();
+        foreach (var (key, value) in action.RouteValues)
         {
-            Last = file.LinesOf(type.OpenBraceToken.IsKind(SyntaxKind.OpenBraceToken) ? type.OpenBraceToken.Span : type.Span).Last,
-        };
-
-    /// <summary>A type or method of that name, or (in top-level statements) the statement that calls a method of that name.</summary>
-    private static LineRange Member(SourceFile file, string name)
-    {
-        var root = file.Tree?.GetRoot() ?? throw new InvalidOperationException($"{file.Path} has no members to find {name} in.");
-        SyntaxNode? node = root.DescendantNodes().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault(type => type.Identifier.ValueText == name)
-            ?? (SyntaxNode?)root.DescendantNodes().OfType<MethodDeclarationSyntax>().FirstOrDefault(method => method.Identifier.ValueText == name)
-            ?? root.DescendantNodes().OfType<GlobalStatementSyntax>().FirstOrDefault(statement => statement.DescendantNodes()
-                .OfType<InvocationExpressionSyntax>().Any(invocation => CalledName(invocation) == name));
-        return node is null ? throw new InvalidOperationException($"{file.Path} has no {name}.") : file.LinesOf(node);
+            routeData.Values[key] = value;
+        }
+        var actionContext = new ActionContext(context, routeData, action);
+        var found = name.StartsWith('~') || name.StartsWith('/')
+            ? _views.GetView(executingFilePath: null, name, isMainPage: !partial)
+            : _views.FindView(actionContext, name, isMainPage: !partial);
+        // The engine names compiled views by their path in the project (/Views/Hello/Index.cshtml).
+        return found.View?.Path is { } path && "HelloMvc.Web" + path.TrimStart('~') is var repository && _sources.Contains(repository)
+            ? repository
+            : null;
     }
 
-    private static string? CalledName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    /// <summary>The file a piece lives in and its lines, and the type it names (if it names one).</summary>
+    private (SourceFile File, LineRange Lines, Type? Type) Locate(SourcePiece piece)
     {
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        _ => null,
-    };
+        if (piece.Type is { } type)
+        {
+            (SourceFile File, LineRange Lines)? found = piece.Member is null
+                ? _sources.Find(type) is { } declared ? (declared.File, declared.Declaration) : null
+                : _sources.Member(type, piece.Member);
+            return found is { } located
+                ? (located.File, located.Lines, type)
+                : throw new InvalidOperationException($"{type.FullName}{(piece.Member is null ? "" : "." + piece.Member)} is not among the built sources.");
+        }
+        if (piece.Member is null)
+        {
+            var whole = _sources.Get(piece.Path!);
+            return (whole, whole.All, null);
+        }
+        return _sources.Statement(piece.Path!, piece.Member) is { } statement
+            ? (statement.File, statement.Lines, null)
+            : throw new InvalidOperationException($"{piece.Path} has no statement that calls {piece.Member}.");
+    }
+
+    private (SourceFile File, LineRange Lines, string? View) Declaration(MethodInfo method) =>
+        _sources.Find(method) ?? throw new InvalidOperationException($"{method.DeclaringType!.Name}.{method.Name} is not among the built sources.");
 
     private static IReadOnlyList<LineRange> Merge(IEnumerable<LineRange> ranges)
     {
