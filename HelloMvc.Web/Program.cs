@@ -1,6 +1,8 @@
 using HelloMvc.Web.Hosting.Proxy.Caching;
 using HelloMvc.Web.Commands;
+using HelloMvc.Web.LookingInside.Catalog;
 using HelloMvc.Web.LookingInside.Exchange;
+using HelloMvc.Web.LookingInside.Hops;
 using HelloMvc.Web.Models;
 using HelloMvc.Web.Hosting.Proxy.Health;
 using HelloMvc.Web.Hooks;
@@ -73,6 +75,9 @@ builder.Services.AddSession(session =>
 
 // The exchange viewer sends its requests over a socket to the address the server listens on.
 builder.Services.AddWireClient();
+
+// Every lesson page: its place on the path through the lessons, and what the redirects that led to it did.
+builder.Services.AddLessonPath().AddWhatHappened();
 
 // Pages marked [OutputCache(PolicyName = DeterministicPolicy.Name)] (the same answer for everyone) are computed
 // once and served from memory; browsers may keep them too, and revalidate with their ETag.

@@ -13,10 +13,13 @@ public class RequestController : HttpChapterController
     [HttpGet("")]
     [HttpGet("hello", Name = HelloRoute)]
     [UsesSession]
-    public IActionResult Hello([FromQuery] string? name) =>
-        View(new HelloViewModel(
-            name ?? Request.Cookies["name"] ?? "Human",
-            HttpContext.Session.GetString(LoggedInKey) is not null));
+    public IActionResult Hello([FromQuery] string? name)
+    {
+        var loggedIn = HttpContext.Session.GetString(LoggedInKey) is not null;
+        return View(name is not null ? new HelloViewModel(name, NameSource.Query, loggedIn)
+            : Request.Cookies["name"] is { } cookie ? new HelloViewModel(cookie, NameSource.Cookie, loggedIn)
+            : new HelloViewModel("Human", NameSource.Default, loggedIn));
+    }
 
     // The request object: everything the server knows about the request it is answering.
     [HttpGet("request")]

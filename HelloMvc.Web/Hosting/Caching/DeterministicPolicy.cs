@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace HelloMvc.Web.Hosting.Proxy.Caching;
@@ -35,6 +37,13 @@ public sealed class DeterministicPolicy : IOutputCachePolicy
         if (!context.EnableOutputCaching) return ValueTask.CompletedTask;
 
         var request = context.HttpContext.Request;
+        // A redirect brought TempData along (what just happened): this answer is for this request only.
+        var tempData = context.HttpContext.RequestServices.GetRequiredService<IOptions<CookieTempDataProviderOptions>>().Value;
+        if (request.Cookies.ContainsKey(tempData.Cookie.Name!))
+        {
+            context.AllowCacheLookup = context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
+        }
         var response = context.HttpContext.Response;
         var identity = $"{Build} {request.Path}{request.QueryString} {request.Headers.Accept}";
         response.Headers.ETag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16]}\"";
