@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace HelloMvc.Web.LookingInside.Hops;
@@ -7,6 +8,7 @@ namespace HelloMvc.Web.LookingInside.Hops;
 public sealed record Hop(string Path, string RequestLine, string StatusLine, IReadOnlyList<string> Headers)
 {
     /// <summary>The hop's Location: where the browser went next.</summary>
+    [JsonIgnore]
     public string? Location => Headers.FirstOrDefault(header => header.StartsWith("Location: ", StringComparison.Ordinal))?["Location: ".Length..];
 }
 
