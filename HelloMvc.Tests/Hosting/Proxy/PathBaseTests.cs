@@ -112,7 +112,7 @@ public class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSite>
         Assert.StartsWith(Base + "/http/profile/", DataUrl("author"));
         Assert.StartsWith(Base + "/http/post/delete/", DataUrl("delete"));
         var scripts = post.Document.QuerySelectorAll("script[src]").Select(script => script.GetAttribute("src")!).ToList();
-        Assert.Equal(2, scripts.Count);
+        Assert.Equal(3, scripts.Count); // jQuery, post.js, and the layout's opened.js
         foreach (var script in scripts)
         {
             Assert.StartsWith(Base + "/", script);

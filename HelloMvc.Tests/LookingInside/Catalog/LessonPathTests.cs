@@ -139,4 +139,23 @@ public class LessonPathTests(KestrelSite site)
         Assert.Equal("/exchange?path=" + Uri.EscapeDataString(path), item.QuerySelector("a")?.GetAttribute("href"));
         Assert.Equal("open the raw response", item.QuerySelector("a.open")?.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task The_exchange_link_carries_the_url_as_it_travels_percent_encoded()
+    {
+        var page = await OpenAsync("/hello/greet/Zo%C3%AB");
+
+        Assert.Equal("/exchange?path=%2Fhello%2Fgreet%2FZo%25C3%25AB", page.Document.QuerySelector("p.watch a.exchange")?.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("/http/brew/a%2500b", HttpStatusCode.OK)] // a decoded path holding "%00": the viewer's check must not see it
+    [InlineData("/http/goback/%2500", HttpStatusCode.NotFound)]
+    public async Task A_path_with_an_encoded_percent_still_gets_its_lesson_page_not_a_500(string path, HttpStatusCode status)
+    {
+        var page = await OpenAsync(path);
+
+        Assert.Equal(status, page.Status);
+        Assert.NotNull(page.Document.QuerySelector("nav.breadcrumb"));
+    }
 }

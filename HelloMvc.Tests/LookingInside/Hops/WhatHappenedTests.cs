@@ -104,6 +104,19 @@ public class WhatHappenedTests(KestrelSite site)
         Assert.Null(page.Document.GetElementById("what-happened"));
     }
 
+    [Theory]
+    [InlineData("/http/hello")]
+    [InlineData("/no/such/page")]
+    [InlineData("/")]
+    public async Task A_page_without_hops_leaves_TempData_alone_and_sets_no_cookie(string url)
+    {
+        using var client = site.CreateWireClient();
+
+        using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies), string.Join("; ", cookies ?? []));
+    }
+
     [Fact]
     public async Task An_output_cached_page_still_shows_the_hop_that_led_to_it_and_is_not_cached_with_it()
     {

@@ -1,3 +1,4 @@
+using HelloMvc.Web.LookingInside.Exchange;
 using HelloMvc.Web.LookingInside.Source;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -6,6 +7,9 @@ namespace HelloMvc.Web.LookingInside.Catalog;
 /// <summary>What the learner asked for: the URL as typed (before an error page re-executed it), and where routing put it.</summary>
 public sealed record Asked(string Url, Landing? Landing, Lesson? Lesson)
 {
+    /// <summary>The exchange viewer's own page: it has no exchange of itself.</summary>
+    public bool IsTheViewer => Landing?.Action.ControllerTypeInfo.AsType() == typeof(ExchangeController);
+
     /// <summary>The URL has a route's shape, but a constraint refused its value: no action ran.</summary>
     public bool Refused => Landing?.RefusedByConstraint == true;
 }
@@ -30,7 +34,8 @@ public sealed class LessonFinder(DemoRouting routing)
             : context.Features.Get<IExceptionHandlerPathFeature>() is { } failed
                 ? (failed.Path, "")
                 : (request.Path.Value ?? "/", request.QueryString.Value ?? "");
-        var url = path + query;
+        // The URL as it travels (percent-encoded); routing and the catalogue's paths compare with the decoded path.
+        var url = new PathString(path).ToUriComponent() + query;
         var landing = routing.Find(HttpMethods.Get, path);
         var lesson = LessonPath.All.FirstOrDefault(lesson => lesson.Demo.Path == url)
             ?? LessonPath.All.FirstOrDefault(lesson => lesson.Demo.PathOnly == path)

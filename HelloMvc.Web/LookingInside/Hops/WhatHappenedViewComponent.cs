@@ -14,6 +14,9 @@ public sealed class WhatHappenedViewComponent(ITempDataDictionaryFactory tempDat
     public IViewComponentResult Invoke()
     {
         var request = HttpContext.Request;
+        // Only a request that carries TempData's cookie can have hops; touching TempData otherwise would make the
+        // framework answer every page with a Set-Cookie that deletes it (and a page with Set-Cookie is never cached).
+        if (!request.Cookies.ContainsKey(cookie.Value.Cookie.Name!)) return Content(string.Empty);
         var hops = HopTrail.TakeLeadingTo(tempDataFactory.GetTempData(HttpContext), $"{request.PathBase}{request.Path}{request.QueryString}");
         return hops.Count == 0 ? Content(string.Empty) : View(new WhatHappened(hops, cookie.Value.Cookie.Name!));
     }
