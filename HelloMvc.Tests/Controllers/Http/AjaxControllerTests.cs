@@ -77,7 +77,7 @@ public class AjaxControllerTests(SiteFactory site)
         var page = await _client.GetPageAsync(url);
 
         // Every page has the layout's own small script (the index's memory of opened lessons), never jQuery.
-        Assert.DoesNotContain(page.Document.Scripts, script => script.Source.Contains("jquery"));
+        Assert.DoesNotContain(page.Document.Scripts, script => script.Source!.Contains("jquery"));
     }
 
     [Fact]

@@ -1,15 +1,12 @@
-using HelloMvc.Web.LookingInside.Exchange;
 using HelloMvc.Web.LookingInside.Source;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace HelloMvc.Web.LookingInside.Catalog;
 
 /// <summary>What the learner asked for: the URL as typed (before an error page re-executed it), and where routing put it.</summary>
+/// <remarks>Landing is known on error pages and for URLs that are no demo of the index; elsewhere it is not needed.</remarks>
 public sealed record Asked(string Url, Landing? Landing, Lesson? Lesson)
 {
-    /// <summary>The exchange viewer's own page: it has no exchange of itself.</summary>
-    public bool IsTheViewer => Landing?.Action.ControllerTypeInfo.AsType() == typeof(ExchangeController);
-
     /// <summary>The URL has a route's shape, but a constraint refused its value: no action ran.</summary>
     public bool Refused => Landing?.RefusedByConstraint == true;
 }
@@ -29,17 +26,20 @@ public sealed class LessonFinder(DemoRouting routing)
     public Asked For(HttpContext context)
     {
         var request = context.Request;
-        var (path, query) = context.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted
+        var reExecuted = context.Features.Get<IStatusCodeReExecuteFeature>();
+        var (path, query) = reExecuted is not null
             ? (reExecuted.OriginalPath, reExecuted.OriginalQueryString ?? "")
             : context.Features.Get<IExceptionHandlerPathFeature>() is { } failed
                 ? (failed.Path, "")
                 : (request.Path.Value ?? "/", request.QueryString.Value ?? "");
         // The URL as it travels (percent-encoded); routing and the catalogue's paths compare with the decoded path.
         var url = new PathString(path).ToUriComponent() + query;
-        var landing = routing.Find(HttpMethods.Get, path);
         var lesson = LessonPath.All.FirstOrDefault(lesson => lesson.Demo.Path == url)
-            ?? LessonPath.All.FirstOrDefault(lesson => lesson.Demo.PathOnly == path)
-            ?? (landing is null ? null : LessonPath.All.FirstOrDefault(lesson => SameLanding(Landed(lesson.Demo), landing)));
+            ?? LessonPath.All.FirstOrDefault(lesson => lesson.Demo.PathOnly == path);
+        // Where routing put it matters to an error page, and to a URL that is no demo of the index: then every demo is
+        // routed (once, on first use) to find the one that lands on the same action.
+        var landing = lesson is null || reExecuted is not null ? routing.Find(HttpMethods.Get, path) : null;
+        lesson ??= landing is null ? null : LessonPath.All.FirstOrDefault(lesson => SameLanding(Landed(lesson.Demo), landing));
         return new Asked(url, landing, lesson);
     }
 
