@@ -141,6 +141,70 @@ public class PostPageTests(BrowserFixture browser)
         watched.AssertNothingWentWrong();
     }
 
+    [Fact]
+    public async Task The_request_log_lists_each_request_jQuery_sends_with_its_status_type_size_and_time()
+    {
+        await using var watched = await browser.OpenPageAsync();
+        var page = watched.Page;
+        await page.GotoAsync("/http/post");
+        var rows = page.Locator("#request-log tbody tr");
+        await Expect(rows).ToHaveCountAsync(0);
+        await Expect(page.Locator("#request-log-empty")).ToBeVisibleAsync();
+
+        await page.Locator("#load").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await page.Locator("#author").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(2);
+        await page.Locator("#delete").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(3);
+
+        var log = await rows.EvaluateAllAsync<string[][]>("rows => rows.map(r => [...r.cells].map(c => c.textContent))");
+        Assert.Equal(["GET", "/http/more?page=2", "200 OK"], log[0][..3]);
+        Assert.StartsWith("text/html", log[0][3]);
+        Assert.Equal(["GET", await page.Locator("#author").GetAttributeAsync("data-url"), "200 OK"], log[1][..3]);
+        Assert.StartsWith("application/json", log[1][3]);
+        Assert.Equal(["DELETE", "/http/post/delete/1", "204 No Content", "none", "0"], log[2][..5]);
+        // Bytes as the server sent them, compared with what the same request fetches here.
+        using var more = await browser.CreateClient().GetAsync("/http/more?page=2", TestContext.Current.CancellationToken);
+        Assert.Equal((await more.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Length, int.Parse(log[0][4]));
+        Assert.All(log, row => Assert.True(int.Parse(row[5]) >= 0));
+        await Expect(page.Locator("#request-log-empty")).ToBeHiddenAsync();
+        watched.AssertNothingWentWrong();
+    }
+
+    [Fact]
+    public async Task After_Load_More_and_Show_comments_keyboard_focus_moves_to_the_new_content_never_to_the_page()
+    {
+        await using var watched = await browser.OpenPageAsync();
+        var page = watched.Page;
+        await page.GotoAsync("/http/post");
+        var paragraphs = page.Locator("div.body > p");
+
+        await page.Locator("#load").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(paragraphs).ToHaveCountAsync(4);
+        await Expect(paragraphs.Nth(2)).ToBeFocusedAsync();
+
+        await page.Locator("#show-comments").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#comments li.comment").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#comments")).ToBeFocusedAsync();
+        Assert.NotEqual("BODY", await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
+        watched.AssertNothingWentWrong();
+    }
+
+    [Fact]
+    public async Task The_explanation_comes_before_the_post()
+    {
+        await using var watched = await browser.OpenPageAsync();
+        var page = watched.Page;
+        await page.GotoAsync("/http/post");
+
+        var order = await page.EvaluateAsync<bool>(
+            "() => !!(document.querySelector('main > p.explain').compareDocumentPosition(document.querySelector('article.post')) & Node.DOCUMENT_POSITION_FOLLOWING)");
+        Assert.True(order);
+    }
+
     private sealed record ProfileJson(string Username, string Bio);
 
     private sealed record MoreJson(int Page, List<string> Paragraphs);

@@ -16,7 +16,7 @@ public class SitePagesTests(BrowserFixture browser)
         await page.GotoAsync("/");
         // Each demo as [its link, the error status it promises or ""], read the way a person reads the index.
         var demos = (await page.Locator("li.demo").EvaluateAllAsync<string[][]>(
-                "items => items.map(li => [li.querySelector(':scope > a').getAttribute('href'), " +
+                "items => items.map(li => [li.querySelector('a.open').getAttribute('href'), " +
                 "li.querySelector('.status')?.textContent ?? ''])"))
             .Select(demo => new Demo(demo[0], demo[1]))
             .ToList();

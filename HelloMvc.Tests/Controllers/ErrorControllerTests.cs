@@ -98,4 +98,53 @@ public class ErrorControllerTests(SiteFactory site)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task The_403_of_admin_says_why_in_the_lessons_words_and_links_to_log_in_then_admin_again()
+    {
+        var page = await site.CreateNoRedirectClient().GetPageAsync("/http/admin");
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        Assert.Equal("Only for logged-in learners; everyone else is refused.", page.Text(".why .lesson-words"));
+        Assert.Equal("/http/login", page.Document.QuerySelector(".next-steps a.log-in")?.GetAttribute("href"));
+        Assert.Equal("/http/admin", page.Document.QuerySelector(".next-steps a.retry")?.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("/http/goback/abc", "/http/goback/{year:int:min(0)}", "/http/goback/34")]
+    [InlineData("/http/goback/-1", "/http/goback/{year:int:min(0)}", "/http/goback/34")]
+    [InlineData("/http/colors/green", "/http/colors/{color:color}", "/http/colors/blue")]
+    public async Task A_url_a_constraint_refused_says_so_and_links_to_one_the_route_accepts(string url, string template, string accepted)
+    {
+        var page = await _client.GetPageAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Contains($"the route {template}, but the route's constraint refused the value", page.Text(".why"));
+        var link = page.Document.QuerySelector(".next-steps a.accepted")?.GetAttribute("href");
+        Assert.Equal(accepted, link);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(link, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/http/brew/coffee", 418, "Coffee, from a teapot.", "/http/brew/tea")]
+    [InlineData("/http/404", 404, "The action gives up with NotFound().", null)]
+    [InlineData("/http/note/pdf", 400, "A type the action does not know.", "/http/note")]
+    public async Task An_error_demo_says_why_and_what_the_same_action_answers_instead(string url, int status, string why, string? instead)
+    {
+        var page = await _client.GetPageAsync(url);
+
+        Assert.Equal(status, (int)page.Status);
+        Assert.Equal(why, page.Text(".why .lesson-words"));
+        Assert.Equal(instead, page.Document.QuerySelector(".next-steps a.accepted")?.GetAttribute("href"));
+        Assert.Equal($"GET {url}", page.Text("code.asked"));
+    }
+
+    [Fact]
+    public async Task A_url_nothing_answers_says_so_and_offers_no_route()
+    {
+        var page = await _client.GetPageAsync("/no/such/page");
+
+        Assert.Equal("Nothing on this site answers at this URL.", page.Text(".why .lesson-words"));
+        Assert.Null(page.Document.QuerySelector(".next-steps a.accepted"));
+    }
 }

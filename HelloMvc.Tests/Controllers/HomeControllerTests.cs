@@ -20,7 +20,7 @@ public class HomeControllerTests(SiteFactory site, KestrelSite wire)
             var block = page.Document.GetElementById(chapter.Id);
             Assert.NotNull(block);
             Assert.Equal(chapter.Title, block.QuerySelector("h2")?.TextContent.Trim());
-            var links = block.QuerySelectorAll("li.demo > a").Select(a => a.GetAttribute("href")).ToList();
+            var links = block.QuerySelectorAll("li.demo a.open").Select(a => a.GetAttribute("href")).ToList();
             Assert.Equal(chapter.Sections.SelectMany(s => s.Demos).Select(d => d.Path), links);
             Assert.All(block.QuerySelectorAll("li.demo .explains"), e => Assert.False(string.IsNullOrWhiteSpace(e.TextContent)));
         }
@@ -36,7 +36,7 @@ public class HomeControllerTests(SiteFactory site, KestrelSite wire)
         var broken = new List<string>();
         foreach (var demo in demos)
         {
-            var href = demo.QuerySelector("a")!.GetAttribute("href")!;
+            var href = demo.QuerySelector("a.open")!.GetAttribute("href")!;
             // A demo whose status is its point says so ("404 Not Found"); every other link must simply work.
             var promised = demo.QuerySelector(".status")?.TextContent is { } label
                 ? int.Parse(Regex.Match(label, @"^\d{3}").Value)
@@ -57,11 +57,11 @@ public class HomeControllerTests(SiteFactory site, KestrelSite wire)
         var page = await _client.GetPageAsync("/");
 
         var demos = page.Document.QuerySelectorAll("li.demo").ToList();
-        Assert.Contains(demos, demo => demo.QuerySelector("a")!.GetAttribute("href") == "/exchange?path=/http/set/Grey");
-        Assert.Contains(demos, demo => demo.QuerySelector("a")!.GetAttribute("href") == "/http/status-codes");
+        Assert.Contains(demos, demo => demo.QuerySelector("a.open")!.GetAttribute("href") == "/exchange?path=/http/set/Grey");
+        Assert.Contains(demos, demo => demo.QuerySelector("a.open")!.GetAttribute("href") == "/http/status-codes");
         Assert.All(demos, demo =>
         {
-            var path = demo.QuerySelector("a")!.GetAttribute("href")!;
+            var path = demo.QuerySelector("a.open")!.GetAttribute("href")!;
             var exchange = demo.QuerySelector("a.exchange")?.GetAttribute("href");
             Assert.Equal(path.StartsWith("/exchange") ? null : "/exchange?path=" + Uri.EscapeDataString(path), exchange);
         });
@@ -84,7 +84,7 @@ public class HomeControllerTests(SiteFactory site, KestrelSite wire)
             var statusLine = exchange.Lines("pre#response")[0];
             if (exchange.Status != HttpStatusCode.OK || !statusLine.StartsWith($"HTTP/1.1 {promised} "))
             {
-                wrong.Add($"{demo.QuerySelector("a")!.GetAttribute("href")}: promised {promised}, exchange shows '{statusLine}'");
+                wrong.Add($"{demo.QuerySelector("a.open")!.GetAttribute("href")}: promised {promised}, exchange shows '{statusLine}'");
             }
         }
         Assert.Empty(wrong);
@@ -95,7 +95,7 @@ public class HomeControllerTests(SiteFactory site, KestrelSite wire)
     {
         var page = await _client.GetPageAsync("/");
 
-        var error = page.Document.QuerySelectorAll("li.demo").Single(li => li.QuerySelector("a")!.GetAttribute("href") == "/hello/error");
+        var error = page.Document.QuerySelectorAll("li.demo").Single(li => li.QuerySelector("a.open")!.GetAttribute("href") == "/hello/error");
         Assert.Equal("500 Internal Server Error", error.QuerySelector(".status")?.TextContent.Trim());
     }
 

@@ -1,6 +1,8 @@
 using HelloMvc.Web.Hosting.Security;
+using HelloMvc.Web.LookingInside.Catalog;
 using HelloMvc.Web.Models;
 using HelloMvc.Web.Negotiation;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -10,9 +12,9 @@ namespace HelloMvc.Web.Controllers;
 [Route("error")]
 [IgnoreAntiforgeryToken]
 [IgnoreFormValues]
-public class ErrorController : Controller
+public class ErrorController(LessonFinder lessons) : Controller
 {
-    // One error page for every status: code, reason phrase and a way home; problem+json for clients that asked for JSON.
+    // One error page for every status: code, reason phrase, why and what to try next; problem+json for clients that asked for JSON.
     // No [Http…] attribute on purpose: a re-executed PUT or POST keeps its method and must land here too.
     [Route("{code:int:range(400,599)}")]
     public IActionResult Status(int code)
@@ -22,6 +24,8 @@ public class ErrorController : Controller
             return Problem(statusCode: code, title: ReasonPhrases.GetReasonPhrase(code));
         }
         Response.StatusCode = code;
-        return View(new ErrorViewModel(code, ReasonPhrases.GetReasonPhrase(code), HttpContext.TraceIdentifier));
+        var asked = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null ? null : lessons.For(HttpContext);
+        return View(new ErrorViewModel(code, ReasonPhrases.GetReasonPhrase(code), HttpContext.TraceIdentifier)
+            { Asked = asked, Instead = asked is null ? null : lessons.AcceptedInstead(asked) });
     }
 }

@@ -48,13 +48,14 @@ public class AjaxControllerTests(SiteFactory site)
         var page = await _client.GetPageAsync("/http/post");
 
         var scripts = page.Document.ScriptsBesideTheCodeSection();
-        Assert.Equal(2, scripts.Count);
+        Assert.Equal(3, scripts.Count); // jQuery, post.js, and the layout's opened.js
         Assert.All(scripts, script => Assert.True(string.IsNullOrWhiteSpace(script.TextContent), "inline script"));
         var sources = scripts.Select(script => script.GetAttribute("src") ?? "").ToList();
         Assert.All(sources, src => Assert.Matches("^/[^/]", src));
-        // jQuery first, then the page's own script, each with a cache-busting version in its URL.
-        Assert.StartsWith("/lib/jquery/dist/jquery.min.", sources[0]);
-        Assert.StartsWith("/js/post.", sources[1]);
+        // The layout's script, then jQuery, then the page's own script, each with a cache-busting version in its URL.
+        Assert.StartsWith("/js/opened.", sources[0]);
+        Assert.StartsWith("/lib/jquery/dist/jquery.min.", sources[1]);
+        Assert.StartsWith("/js/post.", sources[2]);
         Assert.All(sources, src => Assert.NotEqual("/js/post.js", src));
         Assert.NotEqual("/lib/jquery/dist/jquery.min.js", sources[0]);
         // Inline event handlers are inline script too.
@@ -75,7 +76,8 @@ public class AjaxControllerTests(SiteFactory site)
     {
         var page = await _client.GetPageAsync(url);
 
-        Assert.Empty(page.Document.ScriptsBesideTheCodeSection());
+        // Every page has the layout's own small script (the index's memory of opened lessons), never jQuery.
+        Assert.DoesNotContain(page.Document.Scripts, script => script.Source!.Contains("jquery"));
     }
 
     [Fact]

@@ -71,7 +71,8 @@ public class RequestControllerTests(SiteFactory site)
         var page = await _client.GetPageAsync("/http/hello?name=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
 
         Assert.Equal("Hello, <script>alert(1)</script>!", page.Text("main h1"));
-        Assert.Empty(page.Document.ScriptsBesideTheCodeSection());
+        // The only scripts are the layout's own files: none came from the name.
+        Assert.All(page.Document.Scripts, script => Assert.StartsWith("/js/", script.Source));
     }
 
     [Fact]
@@ -80,7 +81,8 @@ public class RequestControllerTests(SiteFactory site)
         var page = await GetWithCookieAsync("/http/hello", "name=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
 
         Assert.Equal("Hello, <script>alert(1)</script>!", page.Text("main h1"));
-        Assert.Empty(page.Document.ScriptsBesideTheCodeSection());
+        // The only scripts are the layout's own files: none came from the name.
+        Assert.All(page.Document.Scripts, script => Assert.StartsWith("/js/", script.Source));
     }
 
     [Fact]
@@ -174,5 +176,17 @@ public class RequestControllerTests(SiteFactory site)
         Assert.Contains("GET", response.Content.Headers.Allow);
         Assert.Contains("POST", response.Content.Headers.Allow);
         Assert.DoesNotContain(method, response.Content.Headers.Allow);
+    }
+
+    [Theory]
+    [InlineData("/http/hello?name=Grey", "name=Ada", "query")]
+    [InlineData("/http/hello", "name=Ada", "cookie")]
+    [InlineData("/http/hello", "other=1", "default")]
+    public async Task Hello_says_which_source_the_name_came_from_this_time(string url, string cookie, string source)
+    {
+        var page = await GetWithCookieAsync(url, cookie);
+
+        Assert.Equal(source, page.Document.QuerySelector("p.name-source")?.GetAttribute("data-source"));
+        Assert.Contains(source switch { "query" => "the query string", "cookie" => "the name cookie", _ => "the default" }, page.Text("p.name-source"));
     }
 }

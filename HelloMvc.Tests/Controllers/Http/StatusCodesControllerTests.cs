@@ -16,7 +16,8 @@ public class StatusCodesControllerTests(KestrelSite site)
         var page = await _client.GetPageAsync("/http/status-codes");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("Chapter 2: HTTP", page.Text("p.chapter"));
+        // The index lists it among the site's own instruments, and the breadcrumb follows the index.
+        Assert.Contains("Looking inside", page.Text("p.chapter"));
         var rows = page.Document.GetElementById("status-codes")!.ReadRows();
         Assert.Equal(Common.Select(code => code.ToString()), rows.Select(row => row[0]));
         Assert.All(rows, row => Assert.Equal(ReasonPhrases.GetReasonPhrase(int.Parse(row[0])), row[1]));

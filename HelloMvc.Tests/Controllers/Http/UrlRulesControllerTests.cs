@@ -61,7 +61,7 @@ public class UrlRulesControllerTests(SiteFactory site, KestrelSite wire)
     {
         var page = await _client.GetPageAsync("/http/colors/blue");
 
-        var links = page.Document.QuerySelectorAll("main a[href^='/http/colors/']").Select(a => a.GetAttribute("href")).ToList();
+        var links = page.Document.QuerySelectorAll("main a[href^='/http/colors/']:not(nav a)").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(HelloMvc.Web.Routing.ColorRouteConstraint.Colors.Select(c => $"/http/colors/{c}").Append("/http/colors/green"), links);
     }
 
@@ -198,6 +198,7 @@ public class UrlRulesControllerTests(SiteFactory site, KestrelSite wire)
 
         Assert.Equal(status, (int)page.Status);
         Assert.Equal(heading, page.Text("main h1"));
-        Assert.Empty(page.Document.ScriptsBesideTheCodeSection());
+        // The only scripts are the site's own files: none came from the learner's input.
+        Assert.All(page.Document.Scripts, script => Assert.StartsWith("/js/", script.Source));
     }
 }

@@ -21,7 +21,7 @@ public class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSite>
 
         Assert.Equal(HttpStatusCode.OK, index.Status);
         var demos = index.Document.QuerySelectorAll("li.demo").ToList();
-        Assert.Equal(Demos.Select(demo => Base + demo.Path), demos.Select(demo => demo.QuerySelector("a")!.GetAttribute("href")));
+        Assert.Equal(Demos.Select(demo => Base + demo.Path), demos.Select(demo => demo.QuerySelector("a.open")!.GetAttribute("href")));
         Assert.Equal(Demos.Select(demo => demo.Path), demos.Select(demo => demo.QuerySelector("a code")!.TextContent));
         Assert.Equal(
             Demos.Where(demo => demo.HasExchange).Select(demo => Base + "/exchange?path=" + Uri.EscapeDataString(demo.Path)),
@@ -34,14 +34,14 @@ public class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSite>
         var index = await _client.GetPageAsync(Base + "/");
         // The exchange viewer needs a real socket (in memory it says so with a 503); PathBaseOnTheWireTests walks it.
         var demos = index.Document.QuerySelectorAll("li.demo")
-            .Where(demo => !demo.QuerySelector("a")!.GetAttribute("href")!.StartsWith(Base + "/exchange", StringComparison.Ordinal))
+            .Where(demo => !demo.QuerySelector("a.open")!.GetAttribute("href")!.StartsWith(Base + "/exchange", StringComparison.Ordinal))
             .ToList();
         Assert.NotEmpty(demos);
 
         var broken = new List<string>();
         foreach (var demo in demos)
         {
-            var href = demo.QuerySelector("a")!.GetAttribute("href")!;
+            var href = demo.QuerySelector("a.open")!.GetAttribute("href")!;
             var promised = demo.QuerySelector(".status")?.TextContent is { } label ? int.Parse(Regex.Match(label, @"^\d{3}").Value) : 200;
             var response = await site.CreateNoRedirectClient().GetAsync(href, TestContext.Current.CancellationToken);
             if ((int)response.StatusCode != promised)
@@ -112,7 +112,7 @@ public class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSite>
         Assert.StartsWith(Base + "/http/profile/", DataUrl("author"));
         Assert.StartsWith(Base + "/http/post/delete/", DataUrl("delete"));
         var scripts = post.Document.ScriptsBesideTheCodeSection().Select(script => script.GetAttribute("src")!).ToList();
-        Assert.Equal(2, scripts.Count);
+        Assert.Equal(3, scripts.Count); // jQuery, post.js, and the layout's opened.js
         foreach (var script in scripts)
         {
             Assert.StartsWith(Base + "/", script);

@@ -240,6 +240,9 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
     [MemberData(nameof(TenDemos))]
     public async Task The_viewer_shows_the_status_line_and_headers_a_raw_socket_gets(string path)
     {
+        // Once first, so an output-cached page is in the cache under the viewer's own Accept header: the request below
+        // and this test's copy of it then both get the stored answer, not one computed (chunked) and one stored.
+        (await _client.GetAsync("/exchange?path=" + Uri.EscapeDataString(path), TestContext.Current.CancellationToken)).Dispose();
         var page = await _client.GetPageAsync("/exchange?path=" + Uri.EscapeDataString(path));
         var shown = page.Lines("pre#response").TakeWhile(line => line.Length > 0).ToList();
 
@@ -386,7 +389,9 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
 
         var second = Lines(sections[1], "pre.request");
         Assert.Equal("GET /http/hello HTTP/1.1", second[0]);
-        Assert.Contains($"Cookie: {session}", second);
+        // The jar sends every cookie the first hop set: the session's, and TempData's record of the hop.
+        var sent = Assert.Single(second, line => line.StartsWith("Cookie: ", StringComparison.Ordinal))["Cookie: ".Length..].Split("; ");
+        Assert.Contains(session, sent);
         Assert.Contains("<p class=\"auth\">[Authenticated]</p>", sections[1].QuerySelector("pre.response")!.TextContent);
         Assert.Contains("your browser's cookies are unchanged", page.Text("p.conversation-note"));
 
@@ -417,7 +422,7 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
 
         var sections = page.Document.QuerySelectorAll("section.exchange");
         Assert.Equal(["Hop 1: GET /http/set/Grey", "Hop 2: GET /http/hello"], sections.Select(section => section.QuerySelector("h2")!.TextContent.Trim()));
-        Assert.Contains("Cookie: name=Grey", Lines(sections[1], "pre.request"));
+        Assert.Contains(Lines(sections[1], "pre.request"), line => line.StartsWith("Cookie: name=Grey", StringComparison.Ordinal));
         Assert.Contains("<h1>Hello, Grey!</h1>", sections[1].QuerySelector("pre.response")!.TextContent);
     }
 

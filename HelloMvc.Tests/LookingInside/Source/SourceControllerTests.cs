@@ -179,7 +179,7 @@ public class SourceControllerTests(SiteFactory site)
         Assert.Equal(DemoCatalog.Chapters.SelectMany(c => c.Sections).Sum(s => s.Demos.Count), demos.Count);
         Assert.All(demos, demo =>
         {
-            var path = demo.QuerySelector("a")!.GetAttribute("href")!;
+            var path = demo.QuerySelector("a.open")!.GetAttribute("href")!;
             var code = demo.QuerySelector("a.code");
             Assert.Equal("see the code", code?.TextContent);
             Assert.Equal("/source" + path.Split(['?', '#'])[0], code?.GetAttribute("href"));

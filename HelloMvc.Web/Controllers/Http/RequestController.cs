@@ -14,10 +14,15 @@ public class RequestController : HttpChapterController
     [HttpGet("")]
     [HttpGet("hello", Name = HelloRoute)]
     [UsesSession]
-    public IActionResult Hello([FromQuery] string? name) =>
-        View(new HelloViewModel(
-            name ?? Request.Cookies["name"] ?? "Human",
-            HttpContext.Session.GetString(LoggedInKey) is not null));
+    public IActionResult Hello([FromQuery] string? name)
+    {
+        var cookie = Request.Cookies["name"];
+        var (shown, source) = name is not null ? (name, NameSource.Query)
+            : cookie is not null ? (cookie, NameSource.Cookie)
+            : ("Human", NameSource.Default);
+        var loggedIn = HttpContext.Session.GetString(LoggedInKey) != null;
+        return View(new HelloViewModel(shown, source, loggedIn));
+    }
 
     // The request object: everything the server knows about the request it is answering.
     [HttpGet("request")]

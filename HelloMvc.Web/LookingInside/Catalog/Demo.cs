@@ -23,6 +23,13 @@ public sealed record Demo(string Path, string Explains, int Status = StatusCodes
     /// <summary>A status other than 200 (an error, a redirect, a 201) is the point of the demo; the index says so.</summary>
     public bool StatusIsThePoint => Status != StatusCodes.Status200OK;
 
+    /// <summary>The demo answers text, XML, JSON or a partial view: no page of the site around it.</summary>
+    public bool RawAnswer { get; init; }
+
+    /// <summary>What a browser shows of it is not a lesson page (a raw answer, a 201, or a redirect it follows), so the
+    /// index links its exchange first, and the path from lesson to lesson steps over it.</summary>
+    public bool OpensRaw => RawAnswer || Status is StatusCodes.Status201Created or (>= 300 and < 400);
+
     /// <summary>Every GET demo can be seen as a raw exchange, but the viewer's own pages.</summary>
     public bool HasExchange => Method == HttpMethods.Get && !ViewerPaths.IsTheViewer(PathOnly);
 }

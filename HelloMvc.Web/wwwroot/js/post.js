@@ -21,8 +21,11 @@ $(function () {
 
     $.ajax({ url: $load.attr("data-url"), data: { page: page }, dataType: "html" })
       .done(function (html) {
-        $body.append(html);
+        var $added = $($.parseHTML(html)).filter("p");
+        $body.append($added);
         $load.attr("data-next-page", page + 1);
+        // The button was disabled while loading, which drops keyboard focus to the page: take it to what arrived.
+        $added.first().attr("tabindex", "-1").trigger("focus");
       })
       .fail(function (xhr) {
         $loadError.text("Could not load page " + page + " (" + describe(xhr) + "). Try again.").prop("hidden", false);
@@ -41,7 +44,8 @@ $(function () {
     $showComments.prop("disabled", true);
     $.ajax({ url: $showComments.attr("data-url"), dataType: "html" })
       .done(function (html) {
-        $comments.html(html);
+        // The button goes away, so focus moves to the comments it fetched instead of falling to the page.
+        $comments.html(html).attr("tabindex", "-1").trigger("focus");
         $showComments.remove();
       })
       .fail(function (xhr) {
@@ -83,6 +87,34 @@ $(function () {
         $deleteStatus.addClass("ajax-error").text("Could not delete the post (" + describe(xhr) + ").");
         $delete.prop("disabled", false);
       });
+  });
+
+  // The request log: jQuery's global AJAX events see every request this page sends, whoever sent it.
+  var $log = $("#request-log tbody");
+  var $logEmpty = $("#request-log-empty");
+
+  $(document).on("ajaxSend", function (_, xhr, settings) {
+    xhr.helloMvcStarted = window.performance.now();
+  });
+
+  $(document).on("ajaxComplete", function (_, xhr, settings) {
+    var ms = Math.round(window.performance.now() - xhr.helloMvcStarted);
+    var length = xhr.getResponseHeader("Content-Length");
+    var bytes = length !== null ? Number(length) : new Blob([xhr.responseText || ""]).size;
+    var cells = [
+      ["Method", settings.type],
+      ["URL", settings.url],
+      ["Status", xhr.status ? xhr.status + " " + xhr.statusText : "no answer"],
+      ["Content type", xhr.getResponseHeader("Content-Type") || "none"],
+      ["Bytes", String(bytes)],
+      ["ms", String(ms)]
+    ];
+    var $row = $("<tr>");
+    $.each(cells, function (_, cell) {
+      $row.append($("<td>", { "data-label": cell[0] }).text(cell[1]));
+    });
+    $log.append($row);
+    $logEmpty.prop("hidden", true);
   });
 
   function describe(xhr) {
