@@ -53,6 +53,8 @@ public sealed class TeardownLinesPerBrowser(IHttpContextAccessor requests, TimeP
     private static string? BrowserOf(HttpRequest request) =>
         Guid.TryParseExact(request.Cookies[CookieName], "N", out var id) ? id.ToString("N") : null;
 
+    private bool ThisRequestHasABrowserId() => requests.HttpContext?.Request.Cookies.ContainsKey(CookieName) == true;
+
     private void Keep(string text)
     {
         if (requests.HttpContext is not { } context
@@ -106,7 +108,10 @@ public sealed class TeardownLinesPerBrowser(IHttpContextAccessor requests, TimeP
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+        // Only a browser with an id has lines kept: for every other request the HTTP logging middleware, which asks this
+        // first, skips its work (in Production no other provider wants the teardown line).
+        public bool IsEnabled(LogLevel logLevel) =>
+            logLevel >= LogLevel.Information && lines.ThisRequestHasABrowserId();
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
