@@ -50,6 +50,10 @@ public static class Pages
             .Where(script => !(script.Closest("section.the-code") is not null && script.GetAttribute("src")?.Contains("/js/source.") == true))
             .ToList();
 
+    /// <summary>The one Set-Cookie header of the response that sets the cookie of this name.</summary>
+    public static string SetCookie(this HttpResponseMessage response, string name) =>
+        Assert.Single(response.Headers.GetValues("Set-Cookie"), header => header.StartsWith(name + "=", StringComparison.Ordinal));
+
     /// <summary>The body rows of a table, each as the trimmed text of its cells.</summary>
     public static IReadOnlyList<string[]> ReadRows(this IElement table) =>
         table.QuerySelectorAll("tbody tr")

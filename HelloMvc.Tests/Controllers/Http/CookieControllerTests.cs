@@ -11,9 +11,6 @@ public class CookieControllerTests(KestrelSite site, PathBaseSite underPathBase)
 
     private Task<HttpResponseMessage> GetAsync(string url) => _client.GetAsync(url, TestContext.Current.CancellationToken);
 
-    private static string SetCookie(HttpResponseMessage response, string name) =>
-        Assert.Single(response.Headers.GetValues("Set-Cookie"), header => header.StartsWith(name + "=", StringComparison.Ordinal));
-
     [Fact]
     public async Task Set_stores_the_name_in_an_HttpOnly_Lax_cookie_and_redirects_to_hello()
     {
@@ -21,7 +18,7 @@ public class CookieControllerTests(KestrelSite site, PathBaseSite underPathBase)
 
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal("/http/hello", response.Headers.Location?.OriginalString);
-        var cookie = SetCookie(response, "name").Split("; ");
+        var cookie = response.SetCookie("name").Split("; ");
         Assert.Equal("name=Grey", cookie[0]);
         Assert.Contains("path=/", cookie);
         Assert.Contains("samesite=lax", cookie);
@@ -65,7 +62,7 @@ public class CookieControllerTests(KestrelSite site, PathBaseSite underPathBase)
         var response = await GetAsync("/http/set/Grey/");
 
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
-        Assert.Equal("name=Grey", SetCookie(response, "name").Split("; ")[0]);
+        Assert.Equal("name=Grey", response.SetCookie("name").Split("; ")[0]);
     }
 
     public static TheoryData<string, string> LabCookies => new()
@@ -244,7 +241,7 @@ public class CookieControllerTests(KestrelSite site, PathBaseSite underPathBase)
     {
         var response = await underPathBase.CreateNoRedirectClient().GetAsync(SiteSettings.PathBase + "/http/set/Grey", TestContext.Current.CancellationToken);
 
-        Assert.Equal("name=Grey; path=/hellomvc; samesite=lax; httponly", SetCookie(response, "name"));
+        Assert.Equal("name=Grey; path=/hellomvc; samesite=lax; httponly", response.SetCookie("name"));
     }
 
     // Every redirect of the site also carries TempData's cookie, the record of the hop ("what just happened"):

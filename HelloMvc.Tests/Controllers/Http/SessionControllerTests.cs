@@ -11,9 +11,6 @@ public class SessionControllerTests(KestrelSite site, SiteFactory inMemory)
 
     private Task<HttpResponseMessage> GetAsync(string url) => _client.GetAsync(url, TestContext.Current.CancellationToken);
 
-    private static string SetCookie(HttpResponseMessage response, string name) =>
-        Assert.Single(response.Headers.GetValues("Set-Cookie"), header => header.StartsWith(name + "=", StringComparison.Ordinal));
-
     [Fact]
     public async Task Login_admin_and_logout_follow_the_session()
     {
@@ -41,16 +38,16 @@ public class SessionControllerTests(KestrelSite site, SiteFactory inMemory)
     public async Task Logout_expires_the_session_cookie_and_the_next_login_starts_a_new_session_id()
     {
         var browser = site.CreateWireClient();
-        var first = SetCookie(await browser.GetAsync("/http/login", TestContext.Current.CancellationToken), SessionCookie).Split("; ")[0];
+        var first = (await browser.GetAsync("/http/login", TestContext.Current.CancellationToken)).SetCookie(SessionCookie).Split("; ")[0];
 
         var logout = await browser.GetAsync("/http/logout", TestContext.Current.CancellationToken);
-        var expired = SetCookie(logout, SessionCookie).Split("; ");
+        var expired = logout.SetCookie(SessionCookie).Split("; ");
         Assert.Equal($"{SessionCookie}=", expired[0]);
         Assert.Contains("expires=Thu, 01 Jan 1970 00:00:00 GMT", expired);
         Assert.Contains("path=/", expired);
 
         // The same browser (its cookie jar) logs in again: a new id, since the old cookie is gone.
-        var second = SetCookie(await browser.GetAsync("/http/login", TestContext.Current.CancellationToken), SessionCookie).Split("; ")[0];
+        var second = (await browser.GetAsync("/http/login", TestContext.Current.CancellationToken)).SetCookie(SessionCookie).Split("; ")[0];
         Assert.NotEqual(first, second);
 
         // Whoever kept the old cookie is not logged in with it: its session was emptied on the server.
@@ -72,7 +69,7 @@ public class SessionControllerTests(KestrelSite site, SiteFactory inMemory)
     [Fact]
     public async Task The_session_cookie_is_HttpOnly_and_Lax_and_not_Secure_over_plain_http()
     {
-        var cookie = SetCookie(await GetAsync("/http/login"), SessionCookie).Split("; ");
+        var cookie = (await GetAsync("/http/login")).SetCookie(SessionCookie).Split("; ");
 
         Assert.Contains("httponly", cookie);
         Assert.Contains("samesite=lax", cookie);
@@ -84,7 +81,7 @@ public class SessionControllerTests(KestrelSite site, SiteFactory inMemory)
     {
         var https = inMemory.CreateNoRedirectClient("https://localhost");
 
-        var cookie = SetCookie(await https.GetAsync("/http/login", TestContext.Current.CancellationToken), SessionCookie).Split("; ");
+        var cookie = (await https.GetAsync("/http/login", TestContext.Current.CancellationToken)).SetCookie(SessionCookie).Split("; ");
 
         Assert.Contains("secure", cookie);
         Assert.Contains("httponly", cookie);
@@ -103,7 +100,7 @@ public class SessionControllerTests(KestrelSite site, SiteFactory inMemory)
     [MemberData(nameof(ForgedSessionCookies))]
     public async Task A_forged_session_cookie_is_simply_not_authenticated(string forgery)
     {
-        var real = SetCookie(await GetAsync("/http/login"), SessionCookie).Split("; ")[0][(SessionCookie.Length + 1)..];
+        var real = (await GetAsync("/http/login")).SetCookie(SessionCookie).Split("; ")[0][(SessionCookie.Length + 1)..];
         var value = forgery switch
         {
             "tampered" => real[..10] + (real[10] == 'A' ? 'B' : 'A') + real[11..],
