@@ -4,6 +4,7 @@ using HelloMvc.Web.Hosting;
 using HelloMvc.Web.Hosting.Caching;
 using HelloMvc.Web.Hosting.Sessions;
 using HelloMvc.Web.LookingInside;
+using HelloMvc.Web.LookingInside.Journeys;
 using HelloMvc.Web.Models;
 using HelloMvc.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
@@ -54,6 +55,9 @@ builder.Services.AddOutputCache(DeterministicPolicy.Register);
 builder.Services.AddSingleton(TimeProvider.System).AddSingleton<RouteTable>().AddSingleton<GeneratedText>();
 
 var app = builder.Build();
+
+// The exchange viewer's requests carry a mark: for those only, the journey records what the framework does (LookingInside/).
+app.UseJourneys();
 
 // Configure the HTTP request pipeline. How it runs for a class goes first, so that every step below sees the
 // client's scheme, host and address (from the proxy) and the path without the path base.

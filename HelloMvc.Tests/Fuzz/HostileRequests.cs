@@ -45,7 +45,7 @@ public sealed class HostileRequests
          "value", "maxAge", "expires", "secure", "httpOnly", "sameSite", "domain"];
 
     // The exchange viewer's own parameters: every option of its form, good and bad.
-    private static readonly string[] ViewerPaths =
+    private static readonly string[] ExchangePaths =
         ["/hello", "/http/methods", "/http/login", "/http/redirect", "/http/hi", "/http/set/Zoë", "/http/more?page=2", "/http/post/delete/7",
          "/http/brew/tea", "/http/brew/coffee", "/http/do-something?next=/http/hi", "/hello/error", "/nope", "/css/site.css", "/exchange",
          "//evil.example", "https://evil.example/"];
@@ -193,7 +193,7 @@ public sealed class HostileRequests
     private string ViewerQuery()
     {
         string Value(string value) => Chance(0.85) ? Uri.EscapeDataString(value) : value;
-        var pairs = new List<string> { "path=" + Value(Chance(0.85) ? Pick(ViewerPaths) : Pick(Hostile)) };
+        var pairs = new List<string> { "path=" + Value(Chance(0.85) ? Pick(ExchangePaths) : Pick(Hostile)) };
         if (Chance(0.6)) pairs.Add("method=" + Value(Pick(Chance(0.9) ? ViewerMethods : RefusedMethods)));
         var headers = Chance(0.03) ? 11 : _random.Next(0, 4);
         for (var i = 0; i < headers; i++)

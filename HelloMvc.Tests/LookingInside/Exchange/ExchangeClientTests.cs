@@ -64,7 +64,7 @@ public sealed class ProbedKestrelSite : KestrelSite
     }
 }
 
-public class WireClientTests(ProbedKestrelSite probed) : IClassFixture<ProbedKestrelSite>
+public class ExchangeClientTests(ProbedKestrelSite probed) : IClassFixture<ProbedKestrelSite>
 {
     private readonly HttpClient _client = probed.CreateWireClient();
 

@@ -3,10 +3,11 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using HelloMvc.Tests.Infrastructure;
 using HelloMvc.Web.LookingInside.Exchange;
+using HelloMvc.Web.LookingInside.Journeys;
 using Microsoft.AspNetCore.Mvc.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HelloMvc.Tests.LookingInside.Exchange;
+namespace HelloMvc.Tests.LookingInside.Journeys;
 
 /// <summary>The journey beside each response: what the framework reported doing with the viewer's request, in order, timed.</summary>
 public partial class JourneyRecorderTests(KestrelSite site)

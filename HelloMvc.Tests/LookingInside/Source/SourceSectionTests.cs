@@ -17,7 +17,7 @@ public class SourceSectionTests(SiteFactory site)
 
     // Raw answers (and redirects a client follows) have no layout; the 500 page has one, but shows no code.
     private static bool NoCodeSectionBy(string path) =>
-        DemoCatalog.Lessons.First(demo => demo.Path == path) is { } demo
+        DemoCatalog.OnIndex.First(demo => demo.Path == path) is { } demo
         && (demo.OpensRaw || demo.Status == StatusCodes.Status500InternalServerError);
 
     [Theory]

@@ -1,7 +1,7 @@
 using System.Net;
 using HelloMvc.Tests.Infrastructure;
 
-namespace HelloMvc.Tests.LookingInside.Hops;
+namespace HelloMvc.Tests.LookingInside.WhatHappened;
 
 /// <summary>"What just happened" on a real socket: the redirects that led to a page, carried in TempData's cookie.</summary>
 public class WhatHappenedTests(KestrelSite site)

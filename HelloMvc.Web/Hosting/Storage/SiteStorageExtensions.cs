@@ -26,7 +26,7 @@ public static class SiteStorageExtensions
 
         if (builder.Configuration.GetConnectionString("Redis") is not { Length: > 0 } redisConnection)
         {
-            services.AddDistributedMemoryCache();
+            // The session's store is then Program.cs's AddDistributedMemoryCache, which adds itself only when Redis did not.
             var keys = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Storage:KeysFolder"] ?? "App_Data/keys");
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
             return builder;

@@ -31,5 +31,5 @@ public sealed record Demo(string Path, string Explains, int Status = StatusCodes
     public bool OpensRaw => RawAnswer || Status is StatusCodes.Status201Created or (>= 300 and < 400);
 
     /// <summary>Every GET demo can be seen as a raw exchange, but the viewer's own pages.</summary>
-    public bool HasExchange => Method == HttpMethods.Get && !ViewerPaths.IsTheViewer(PathOnly);
+    public bool HasExchange => Method == HttpMethods.Get && !ExchangePaths.IsTheViewer(PathOnly);
 }

@@ -18,12 +18,12 @@ public static class DemoCatalog
     public const string Http = "Chapter 2: HTTP";
     public const string LookingInside = "Looking inside";
 
-    /// <summary>Every demo on the index, in its order: the lessons a learner walks.</summary>
-    public static IEnumerable<Demo> Lessons =>
+    /// <summary>Every demo on the index, in its order.</summary>
+    public static IEnumerable<Demo> OnIndex =>
         Chapters.SelectMany(chapter => chapter.Sections).SelectMany(section => section.Demos);
 
     /// <summary>Every demo: those on the index and the requests their pages' scripts send.</summary>
-    public static IEnumerable<Demo> All => Lessons.SelectMany(demo => demo.ScriptSends.Prepend(demo));
+    public static IEnumerable<Demo> All => OnIndex.SelectMany(demo => demo.ScriptSends.Prepend(demo));
 
     /// <summary>The first demo on the index that answers with this status, or a request a page's script sends; null if none.</summary>
     public static Demo? FirstAnswering(int status) => All.FirstOrDefault(demo => demo.Status == status);
@@ -190,7 +190,7 @@ public static class DemoCatalog
             new("The site itself", "",
             [
                 new("/exchange?path=/http/set/Grey", "The raw HTTP exchange of one request, sent by the site over a socket to its own address: request line and headers, status line, every response header (here a Location and a Set-Cookie, and the server's own Date; no Server header, since the site does not name its software), the body.")
-                    { Source = [SourcePiece.Of(typeof(ExchangeController), nameof(ExchangeController.IsViewable)), SourcePiece.Of(typeof(WireClient), nameof(WireClient.SendAsync))] },
+                    { Source = [SourcePiece.Of(typeof(ExchangeController), nameof(ExchangeController.IsViewable)), SourcePiece.Of(typeof(ExchangeClient), nameof(ExchangeClient.SendAsync))] },
                 new("/http/status-codes", "The common status codes and what they mean, each next to the demo here that answers with it."),
             ]),
         ]),

@@ -10,28 +10,28 @@ namespace HelloMvc.Web.LookingInside.Catalog;
 public static class LessonPath
 {
     /// <summary>Every demo on the index, in its order, with its place.</summary>
-    public static IReadOnlyList<Lesson> All => all;
+    public static IReadOnlyList<PlacedDemo> Placed => all;
 
-    private static readonly List<Lesson> all =
+    private static readonly List<PlacedDemo> all =
         DemoCatalog.Chapters
-            .SelectMany(chapter => chapter.Sections.SelectMany(section => section.Demos.Select(demo => new Lesson(chapter, section, demo))))
+            .SelectMany(chapter => chapter.Sections.SelectMany(section => section.Demos.Select(demo => new PlacedDemo(chapter, section, demo))))
             .ToList();
 
     /// <summary>The lessons a browser shows as pages of the site: the rel="prev"/rel="next" chain, in the index's order.</summary>
-    public static IReadOnlyList<Lesson> Pages => pages;
+    public static IReadOnlyList<PlacedDemo> Pages => pages;
 
     // A demo of one row of a page (/http/hooks#teardown) is the same page as its own lesson: the path passes it once.
-    private static readonly List<Lesson> pages =
+    private static readonly List<PlacedDemo> pages =
         all.Where(lesson => lesson.Demo is { OpensRaw: false, Method: "GET" })
             .DistinctBy(lesson => lesson.Demo.Path.Split('#')[0])
             .ToList();
 
-    public static Lesson? Previous(Lesson lesson) => pages.IndexOf(lesson) is > 0 and var at ? pages[at - 1] : null;
+    public static PlacedDemo? Previous(PlacedDemo lesson) => pages.IndexOf(lesson) is > 0 and var at ? pages[at - 1] : null;
 
-    public static Lesson? Next(Lesson lesson) => pages.IndexOf(lesson) is >= 0 and var at && at + 1 < pages.Count ? pages[at + 1] : null;
+    public static PlacedDemo? Next(PlacedDemo lesson) => pages.IndexOf(lesson) is >= 0 and var at && at + 1 < pages.Count ? pages[at + 1] : null;
 
     /// <summary>The demos the path steps over between this page and the next: raw answers, seen through their exchange.</summary>
-    public static IReadOnlyList<Lesson> SteppedOverAfter(Lesson lesson)
+    public static IReadOnlyList<PlacedDemo> SteppedOverAfter(PlacedDemo lesson)
     {
         var from = all.IndexOf(lesson);
         if (from < 0 || !pages.Contains(lesson)) return [];

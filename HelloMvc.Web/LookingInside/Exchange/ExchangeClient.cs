@@ -8,6 +8,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using MediaTypeHeaderValue = Microsoft.Net.Http.Headers.MediaTypeHeaderValue;
 
+using HelloMvc.Web.LookingInside.Journeys;
+
 namespace HelloMvc.Web.LookingInside.Exchange;
 
 /// <summary>
@@ -16,7 +18,7 @@ namespace HelloMvc.Web.LookingInside.Exchange;
 /// a stream under it keeps the bytes that went out and the status line and headers that came back, so the viewer
 /// shows the real message, not an imitation. It never connects anywhere but the server's own address.
 /// </summary>
-public sealed class WireClient(IServer server, Journeys journeys, IOptions<ExchangeOptions> options, ILogger<WireClient> logger)
+public sealed class ExchangeClient(IServer server, JourneyStore journeys, IOptions<ExchangeOptions> options, ILogger<ExchangeClient> logger)
 {
     /// <summary>What the viewer adds to its request, as a gateway does, so the site can tell it was the viewer that asked.</summary>
     public const string Via = "1.1 exchange-viewer";
@@ -38,7 +40,7 @@ public sealed class WireClient(IServer server, Journeys journeys, IOptions<Excha
     /// <param name="outgoing">What to send: a method, a local path and query (such as /http/set/Grey), headers, a body.</param>
     /// <param name="jar">The cookies to send, which keeps what the response sets.</param>
     /// <param name="deadline">Cancelled when the page's time is up (or the learner went away).</param>
-    public async Task<WireExchange> SendAsync(HttpRequest learner, Outgoing outgoing, CookieJar jar, CancellationToken deadline)
+    public async Task<ExchangeRecord> SendAsync(HttpRequest learner, ExchangeMessage outgoing, CookieJar jar, CancellationToken deadline)
     {
         var (method, path) = (outgoing.Method, outgoing.Path);
         // The same encoder as a redirect's Location: percent-encoded UTF-8, existing escapes kept, the fragment dropped.
@@ -46,7 +48,7 @@ public sealed class WireClient(IServer server, Journeys journeys, IOptions<Excha
         // A request that came over no socket (the in-memory test host) has no local port, and its server no address to call.
         if (learner.HttpContext.Connection.LocalPort == 0 || OwnAddress(learner.Scheme) is not { } address)
         {
-            return new WireExchange(method, path, null, null, null, null,
+            return new ExchangeRecord(method, path, null, null, null, null,
                 "This server has no socket address to send the request to (it runs in memory, as under a test host): " +
                 "the viewer needs a real server, such as the one dotnet run starts.", StatusCodes.Status503ServiceUnavailable);
         }
@@ -104,7 +106,7 @@ public sealed class WireClient(IServer server, Journeys journeys, IOptions<Excha
         var journey = journeys.Open();
         if (journey is not null)
         {
-            request.Headers.TryAddWithoutValidation(Journeys.MarkHeader, journey.Id);
+            request.Headers.TryAddWithoutValidation(JourneyStore.MarkHeader, journey.Id);
         }
         try
         {
@@ -116,7 +118,7 @@ public sealed class WireClient(IServer server, Journeys journeys, IOptions<Excha
         }
     }
 
-    private async Task<WireExchange> ExchangeAsync(
+    private async Task<ExchangeRecord> ExchangeAsync(
         HttpClient client, HttpRequestMessage request, Func<RecordingStream?> wire, string method, string path, string target,
         Journey? journey, HttpRequest learner, CookieJar jar, CancellationToken deadline)
     {
@@ -129,7 +131,7 @@ public sealed class WireClient(IServer server, Journeys journeys, IOptions<Excha
         {
             var timedOut = e is OperationCanceledException && !learner.HttpContext.RequestAborted.IsCancellationRequested;
             if (!timedOut) logger.LogWarning(e, "The exchange of {Target} got no answer", target);
-            return new WireExchange(method, path, wire() is { } sent ? Text(sent.BytesWritten) : null, null, null, null,
+            return new ExchangeRecord(method, path, wire() is { } sent ? Text(sent.BytesWritten) : null, null, null, null,
                 timedOut
                     ? $"No answer within {options.Value.Timeout.TotalSeconds:0.#} s: the viewer gave up and closed the connection."
                     : $"No answer: the connection failed ({e.Message}).",
@@ -142,7 +144,7 @@ public sealed class WireClient(IServer server, Journeys journeys, IOptions<Excha
             var setCookies = response.Headers.TryGetValues(HeaderNames.SetCookie, out var values) ? values.ToList() : [];
             jar.Keep(setCookies, PathOf(target), DateTimeOffset.UtcNow);
             var (steps, journeyNote) = await JourneyOfAsync(journey);
-            return new WireExchange(method, path, Text(wire()!.BytesWritten), body.Length > 0 ? $"{head}\n\n{body}" : head,
+            return new ExchangeRecord(method, path, Text(wire()!.BytesWritten), body.Length > 0 ? $"{head}\n\n{body}" : head,
                 (int)response.StatusCode, response.Headers.Location?.OriginalString, note)
             {
                 Body = body, SetCookies = setCookies, Journey = steps, JourneyNote = journeyNote,

@@ -13,7 +13,7 @@ namespace HelloMvc.Web.LookingInside.Exchange;
 [Chapter(DemoCatalog.LookingInside)]
 [EnableRateLimiting(SiteDefenses.ExchangePolicy)]
 [NoStore]
-public class ExchangeController(ExchangeConversation conversation) : Controller
+public class ExchangeController(ExchangeRunner conversation) : Controller
 {
     // The raw HTTP exchange of any request on this site, sent over a socket to the server's own address, and its journey.
     [HttpGet("")]
@@ -44,8 +44,8 @@ public class ExchangeController(ExchangeConversation conversation) : Controller
     internal bool IsViewable([NotNullWhen(true)] string? path) =>
         path is ['/', ..]
         && Url.ToSafeLocalUrl(path) == path
-        && !ViewerPaths.IsTheViewer(path)
-        && !WireClient.SentByTheViewer(Request);
+        && !ExchangePaths.IsTheViewer(path)
+        && !ExchangeClient.SentByTheViewer(Request);
 
     // Under a path base a Location (or the address bar) says /hellomvc/http/hello; the page is the site's /http/hello.
     private string? WithoutPathBase(string? path) =>

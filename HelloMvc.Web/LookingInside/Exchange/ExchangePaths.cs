@@ -1,6 +1,6 @@
 namespace HelloMvc.Web.LookingInside.Exchange;
 
-public static class ViewerPaths
+public static class ExchangePaths
 {
     /// <summary>
     /// The viewer's own pages, in any spelling of the path: the viewer never shows an exchange of itself (it would

@@ -1,3 +1,5 @@
+using HelloMvc.Web.LookingInside.Journeys;
+
 namespace HelloMvc.Web.LookingInside.Exchange;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace HelloMvc.Web.LookingInside.Exchange;
 /// a closed connection, a time-out, no socket to send on). <see cref="ViewerStatus"/> is the viewer's own answer:
 /// 200, or 502, 503 or 504 when the site could not be asked. <see cref="Journey"/> is what the framework did with it.
 /// </summary>
-public sealed record WireExchange(
+public sealed record ExchangeRecord(
     string Method, string Target, string? Request, string? Response, int? StatusCode, string? Location, string? Note,
     int ViewerStatus = StatusCodes.Status200OK)
 {
@@ -26,11 +28,11 @@ public sealed record WireExchange(
 }
 
 /// <summary>A request the viewer is about to send: its method, local path and query, the learner's headers, a body and its type.</summary>
-public sealed record Outgoing(
+public sealed record ExchangeMessage(
     string Method, string Path, IReadOnlyList<KeyValuePair<string, string>> Headers, string? Body = null, string? Type = null);
 
 /// <summary>The viewer's page: what was asked, every exchange it took, in order, and what the page must say about them.</summary>
-public sealed record ExchangePage(string Path, ExchangeRequest Asked, IReadOnlyList<WireExchange> Exchanges, IReadOnlyList<string> Notes)
+public sealed record ExchangePage(string Path, ExchangeRequest Asked, IReadOnlyList<ExchangeRecord> Exchanges, IReadOnlyList<string> Notes)
 {
     public int ViewerStatus => Exchanges.Count == 0 ? StatusCodes.Status200OK : Exchanges[^1].ViewerStatus;
 }

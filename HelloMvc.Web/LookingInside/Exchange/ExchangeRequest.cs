@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.Net.Http.Headers;
 
+using HelloMvc.Web.LookingInside.Journeys;
+
 namespace HelloMvc.Web.LookingInside.Exchange;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed record ExchangeRequest(
 
     /// <summary>What the viewer writes itself: where the request goes, its framing, and its own marks.</summary>
     public static readonly IReadOnlyList<string> OwnedHeaders =
-        [HeaderNames.Host, HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.Connection, HeaderNames.Via, Journeys.MarkHeader];
+        [HeaderNames.Host, HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.Connection, HeaderNames.Via, JourneyStore.MarkHeader];
 
     public static ExchangeRequest Default { get; } = new("GET", [], null, null, false, false);
 

@@ -8,7 +8,7 @@ namespace HelloMvc.Web.LookingInside.Exchange;
 /// a browser sends it; with follow=1 each redirect of this site, hop by hop, at most <see cref="MaxRedirects"/>.
 /// One cookie jar carries cookies from hop to hop, and one time limit covers them all.
 /// </summary>
-public sealed class ExchangeConversation(WireClient wire, IOptions<ExchangeOptions> options)
+public sealed class ExchangeRunner(ExchangeClient wire, IOptions<ExchangeOptions> options)
 {
     public const int MaxRedirects = 10;
 
@@ -16,15 +16,15 @@ public sealed class ExchangeConversation(WireClient wire, IOptions<ExchangeOptio
     public async Task<ExchangePage> RunAsync(HttpRequest learner, string path, ExchangeRequest asked, Func<string, string?> viewable)
     {
         var jar = CookieJar.From(learner);
-        var exchanges = new List<WireExchange>();
+        var exchanges = new List<ExchangeRecord>();
         var notes = new List<string>();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(learner.HttpContext.RequestAborted);
         deadline.CancelAfter(options.Value.Timeout);
 
-        var next = new Outgoing(asked.Method, path, asked.Headers, asked.Body, asked.Type);
+        var next = new ExchangeMessage(asked.Method, path, asked.Headers, asked.Body, asked.Type);
         if (asked.Form)
         {
-            var page = await wire.SendAsync(learner, new Outgoing("GET", path, []), jar, deadline.Token) with { Label = "The page" };
+            var page = await wire.SendAsync(learner, new ExchangeMessage("GET", path, []), jar, deadline.Token) with { Label = "The page" };
             exchanges.Add(page);
             if (page.StatusCode is null) return new ExchangePage(path, asked, exchanges, notes);
             if (FormOf(learner, page, viewable, notes) is not { } form) return new ExchangePage(path, asked, exchanges, notes);
@@ -65,7 +65,7 @@ public sealed class ExchangeConversation(WireClient wire, IOptions<ExchangeOptio
     }
 
     /// <summary>The page's first form as the request a browser makes when it is submitted, or null (and why) if it cannot be sent.</summary>
-    private static Outgoing? FormOf(HttpRequest learner, WireExchange page, Func<string, string?> viewable, List<string> notes)
+    private static ExchangeMessage? FormOf(HttpRequest learner, ExchangeRecord page, Func<string, string?> viewable, List<string> notes)
     {
         if (page.Body is not { Length: > 0 } html || PageForm.FirstIn(html) is not { } form)
         {
@@ -81,8 +81,8 @@ public sealed class ExchangeConversation(WireClient wire, IOptions<ExchangeOptio
         // As a browser encodes a form: application/x-www-form-urlencoded, spaces as +.
         var fields = string.Join('&', form.Fields.Select(field => $"{WebUtility.UrlEncode(field.Key)}={WebUtility.UrlEncode(field.Value)}"));
         return form.Method == "POST"
-            ? new Outgoing("POST", action, [], fields, "application/x-www-form-urlencoded")
-            : new Outgoing("GET", $"{action.Split('?')[0]}?{fields}", []);
+            ? new ExchangeMessage("POST", action, [], fields, "application/x-www-form-urlencoded")
+            : new ExchangeMessage("GET", $"{action.Split('?')[0]}?{fields}", []);
     }
 
     /// <summary>
@@ -92,7 +92,7 @@ public sealed class ExchangeConversation(WireClient wire, IOptions<ExchangeOptio
     private static string? Resolve(HttpRequest learner, string reference, string from)
     {
         if (!Uri.TryCreate($"{learner.Scheme}://{learner.Host.ToUriComponent()}", UriKind.Absolute, out var origin)
-            || !Uri.TryCreate(origin, WireClient.Target(learner, from), out var page)
+            || !Uri.TryCreate(origin, ExchangeClient.Target(learner, from), out var page)
             || !Uri.TryCreate(page, reference, out var resolved)
             || !string.IsNullOrEmpty(resolved.UserInfo)
             || Uri.Compare(resolved, origin, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
@@ -106,11 +106,11 @@ public sealed class ExchangeConversation(WireClient wire, IOptions<ExchangeOptio
     /// The request a browser makes for a redirect (the Fetch standard): 303 asks with GET, and so do 301 and 302 after a
     /// POST, dropping the body; 307 and 308 repeat the method and body; the headers go along.
     /// </summary>
-    private static Outgoing Redirected(Outgoing previous, int status, string target)
+    private static ExchangeMessage Redirected(ExchangeMessage previous, int status, string target)
     {
         var asGet = (status is 301 or 302 && previous.Method == "POST") || (status == 303 && previous.Method is not ("GET" or "HEAD"));
         return asGet
-            ? new Outgoing("GET", target, previous.Headers.Where(header => !header.Key.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)).ToList())
+            ? new ExchangeMessage("GET", target, previous.Headers.Where(header => !header.Key.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)).ToList())
             : previous with { Path = target };
     }
 }

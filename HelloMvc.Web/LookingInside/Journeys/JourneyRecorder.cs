@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Diagnostics;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Razor;
 
-namespace HelloMvc.Web.LookingInside.Exchange;
+namespace HelloMvc.Web.LookingInside.Journeys;
 
 /// <summary>
 /// Listens, once for the life of the site, to what ASP.NET Core reports on its DiagnosticListener
@@ -35,7 +35,7 @@ public sealed class JourneyRecorder(DiagnosticListener listener) : IHostedServic
     }
 
     internal static bool IsEnabled(string name, object? payload, object? _) =>
-        Journeys.Current.Value is not null
+        JourneyStore.Current.Value is not null
         // Razor's instrumentation reports every literal a page writes: not a step.
         && ((name.StartsWith(Mvc, StringComparison.Ordinal) && !name.Contains("Instrumentation", StringComparison.Ordinal))
             || name is EndpointMatched || name.EndsWith("UnhandledException", StringComparison.Ordinal)
@@ -45,7 +45,7 @@ public sealed class JourneyRecorder(DiagnosticListener listener) : IHostedServic
     {
         var at = Stopwatch.GetTimestamp();
         // The journey of the flow this runs in, and only if the report is about that very request.
-        if (Journeys.Current.Value is { } journey && journey.IsFor(ContextOf(report.Value)))
+        if (JourneyStore.Current.Value is { } journey && journey.IsFor(ContextOf(report.Value)))
         {
             journey.Add(at, report.Key, SubjectOf(report.Key, report.Value));
         }
@@ -160,29 +160,5 @@ public sealed class JourneyRecorder(DiagnosticListener listener) : IHostedServic
             },
         };
         return (kind, what);
-    }
-}
-
-/// <summary>Opens the journey of a request the viewer marked before anything else runs, and ends it when all has run.</summary>
-internal sealed class JourneyStartupFilter(Journeys journeys) : IStartupFilter
-{
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-    {
-        app.Use((context, rest) => journeys.Claim(context) is { } journey ? Record(journey, context, rest) : rest(context));
-        next(app);
-    };
-
-    private static async Task Record(Journey journey, HttpContext context, RequestDelegate rest)
-    {
-        // Flows with this request's code, and only with it: the recorder's IsEnabled reads it.
-        Journeys.Current.Value = journey;
-        try
-        {
-            await rest(context);
-        }
-        finally
-        {
-            journey.End();
-        }
     }
 }

@@ -2,14 +2,14 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 
-namespace HelloMvc.Web.LookingInside.Exchange;
+namespace HelloMvc.Web.LookingInside.Journeys;
 
 /// <summary>
 /// The journeys the viewer is waiting for: the viewer opens one before it sends a request, marks the request with its
 /// id, and closes it once the page has what it needs. A request recorded is one whose mark names an open journey, so a
 /// client that sends a made-up mark records nothing; at most <see cref="MaxOpen"/> are open at once.
 /// </summary>
-public sealed class Journeys
+public sealed class JourneyStore
 {
     /// <summary>The header that carries a journey's id: added by the viewer, so the site knows which request to record.</summary>
     public const string MarkHeader = "Exchange-Journey";

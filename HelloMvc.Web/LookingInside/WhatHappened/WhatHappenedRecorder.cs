@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-namespace HelloMvc.Web.LookingInside.Hops;
+namespace HelloMvc.Web.LookingInside.WhatHappened;
 
 /// <summary>
 /// Writes down each redirect of this site, so the page it leads to can show what just happened, the way Flask's flash()
@@ -14,9 +14,9 @@ namespace HelloMvc.Web.LookingInside.Hops;
 /// action its cookies), and before the framework's TempData filter (the outermost result filter) saves TempData into
 /// its cookie: TempData must be written before the response starts.
 /// </summary>
-public sealed class HopRecorder(ITempDataDictionaryFactory tempDataFactory, IDataProtectionProvider keys) : IAlwaysRunResultFilter
+public sealed class WhatHappenedRecorder(ITempDataDictionaryFactory tempDataFactory, IDataProtectionProvider keys) : IAlwaysRunResultFilter
 {
-    private readonly IDataProtector _probe = keys.CreateProtector(typeof(HopRecorder).FullName!);
+    private readonly IDataProtector _probe = keys.CreateProtector(typeof(WhatHappenedRecorder).FullName!);
 
     // A trail longer than this is a loop, not a lesson; the cookie stays small.
     private const int MostHops = 5;
@@ -47,13 +47,13 @@ public sealed class HopRecorder(ITempDataDictionaryFactory tempDataFactory, IDat
         var request = http.Request;
         var here = $"{request.PathBase}{request.Path}{request.QueryString}";
         var tempData = tempDataFactory.GetTempData(http);
-        var trail = HopTrail.TakeLeadingTo(tempData, here).TakeLast(MostHops - 1).ToList();
+        var trail = WhatHappenedTempData.TakeLeadingTo(tempData, here).TakeLast(MostHops - 1).ToList();
         var headers = response.Headers.SetCookie.Select(cookie => $"{HeaderNames.SetCookie}: {Elided(cookie!)}")
             .Prepend($"{HeaderNames.Location}: {response.Headers.Location}")
             .ToList();
-        trail.Add(new Hop(here, $"{request.Method} {here} {request.Protocol}",
+        trail.Add(new RedirectStep(here, $"{request.Method} {here} {request.Protocol}",
             $"{request.Protocol} {response.StatusCode} {ReasonPhrases.GetReasonPhrase(response.StatusCode)}", headers));
-        HopTrail.Put(tempData, trail);
+        WhatHappenedTempData.Put(tempData, trail);
     }
 
     private bool KeyRingIsReadable()
