@@ -3,6 +3,7 @@ using HelloMvc.Web.Hooks;
 using HelloMvc.Web.Hosting;
 using HelloMvc.Web.Hosting.Caching;
 using HelloMvc.Web.Hosting.Sessions;
+using HelloMvc.Web.Languages;
 using HelloMvc.Web.LookingInside;
 using HelloMvc.Web.LookingInside.Journeys;
 using HelloMvc.Web.Models;
@@ -24,7 +25,15 @@ builder.Services.AddControllersWithViews(mvc =>
     mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
     // A string route value binds as the URL's text: never null for whitespace, %2F as a slash.
     mvc.ModelBinderProviders.Insert(0, new RouteTextModelBinder.Provider());
-});
+})
+    // Two languages (Languages/): views ask IViewLocalizer, code IStringLocalizer<T>, validation messages the shared
+    // resource; the English text is the key, the Chinese sits in Resources/*.zh-Hans.resx.
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(annotations =>
+        annotations.DataAnnotationLocalizerProvider = (_, localizers) => localizers.Create(typeof(ValidationMessages)));
+builder.Services.AddLocalization(localization => localization.ResourcesPath = SiteLanguages.ResourcesPath);
+// Which language a request gets: ?culture=, then the switch's cookie, then Accept-Language; English otherwise.
+builder.Services.AddRequestLocalization(SiteLanguages.Configure);
 // Route constraints of the site's own, like Flask's converters: {color:color} matches blue, white and red only;
 // {number:decimalnumber} is Flask's float, a finite number in invariant form.
 builder.Services.AddRouting(routing =>
@@ -62,6 +71,10 @@ app.UseJourneys();
 // Configure the HTTP request pipeline. How it runs for a class goes first, so that every step below sees the
 // client's scheme, host and address (from the proxy) and the path without the path base.
 app.UseClassroomHosting();
+
+// The request's language, before anything renders text (error pages and the output cache included): it sets the
+// culture the localizers read, and Content-Language on the response.
+app.UseRequestLocalization();
 
 // The teardown log next, to see every final status, also the 500 an exception becomes: the debugger in Development,
 // the site's own 500 page (no stack trace) elsewhere.
