@@ -65,12 +65,14 @@ builder.Services.AddSingleton(TimeProvider.System).AddSingleton<RouteTable>().Ad
 
 var app = builder.Build();
 
-// The exchange viewer's requests carry a mark: for those only, the journey records what the framework does (LookingInside/).
+// Configure the HTTP request pipeline. The journey first, to see everything the site does with a request the exchange
+// viewer marked (LookingInside/; every other request passes straight on). Then how it runs for a class, so that every
+// step below sees the client's scheme, host and address (from the proxy) and the path without the path base.
 app.UseJourneys();
-
-// Configure the HTTP request pipeline. How it runs for a class goes first, so that every step below sees the
-// client's scheme, host and address (from the proxy) and the path without the path base.
 app.UseClassroomHosting();
+// Routing picks the endpoint here, on the path without the path base (left to itself, WebApplication would route before
+// the first middleware, before the journey could see it).
+app.UseRouting();
 
 // The request's language, before anything renders text (error pages and the output cache included): it sets the
 // culture the localizers read, and Content-Language on the response.

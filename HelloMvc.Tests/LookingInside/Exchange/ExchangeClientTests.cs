@@ -1,6 +1,7 @@
 using System.Net;
 using HelloMvc.Tests.Infrastructure;
 using HelloMvc.Web.LookingInside.Exchange;
+using HelloMvc.Web.LookingInside.Journeys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -31,6 +32,9 @@ public sealed class ProbedKestrelSite : KestrelSite
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
+            // The probes answer before the site's pipeline, so the journey goes in front of them as it does in front of
+            // the site (a request it already claimed passes the site's own UseJourneys untouched).
+            app.UseJourneys();
             app.UsePathBase("/base");
             app.Use(async (context, rest) =>
             {
