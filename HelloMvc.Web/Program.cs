@@ -74,10 +74,6 @@ app.UseClassroomHosting();
 // the first middleware, before the journey could see it).
 app.UseRouting();
 
-// The request's language, before anything renders text (error pages and the output cache included): it sets the
-// culture the localizers read, and Content-Language on the response.
-app.UseRequestLocalization();
-
 // The teardown log next, to see every final status, also the 500 an exception becomes: the debugger in Development,
 // the site's own 500 page (no stack trace) elsewhere.
 app.UseHttpLogging();
@@ -91,6 +87,10 @@ else
 }
 // Every error status without a body (404, 405, a bare StatusCode(418)) re-runs as the site's error page.
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+// The request's language, before anything renders text (the output cache and MVC): it sets the culture the localizers
+// read, and Content-Language on the response. After the error handlers, so that the error page they re-execute passes
+// through it too (the exception handler clears the response's headers first).
+app.UseRequestLocalization();
 // Then the security headers (CSP: scripts from this site only), and a 503 while Redis is down (Hosting/).
 app.UseClassroomSafeguards();
 

@@ -48,7 +48,7 @@ public class AjaxControllerTests(SiteFactory site)
         var page = await _client.GetPageAsync("/http/post");
 
         var scripts = page.Document.ScriptsBesideTheCodeSection();
-        Assert.Equal(3, scripts.Count); // jQuery, post.js, and the layout's opened.js
+        Assert.Equal(4, scripts.Count); // jQuery, post.js, and the layout's opened.js and language.js
         Assert.All(scripts, script => Assert.True(string.IsNullOrWhiteSpace(script.TextContent), "inline script"));
         var sources = scripts.Select(script => script.GetAttribute("src") ?? "").ToList();
         Assert.All(sources, src => Assert.Matches("^/[^/]", src));
