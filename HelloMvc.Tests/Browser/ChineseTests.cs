@@ -29,16 +29,27 @@ public class ChineseTests(BrowserFixture browser)
         }
     }
 
+    /// <summary>
+    /// One page of each kind, in Chinese: the English walk (AccessibilityTests, LessonPageTests) already opens every page
+    /// the index links, and the Chinese differs from it in its text, not its markup, so each view once is enough here.
+    /// </summary>
+    private static readonly string[] OneOfEachKind =
+    [
+        "/", "/routes", "/hello", "/hello/greet/Grey", "/http/hello?name=Grey", "/http/request", "/http/methods",
+        "/http/goback/34", "/http/goback/abc", "/http/half/3.5", "/http/converters", "/http/hooks", "/http/g?name=Grey",
+        "/http/context?name=Grey", "/http/brew/tea", "/http/brew/coffee", "/http/admin", "/http/cookie", "/http/foo",
+        "/http/post", "/http/status-codes", "/exchange?path=/http/login&follow=1", "/source/http/hooks",
+    ];
+
     [Fact]
-    public async Task Every_page_the_index_links_in_Chinese_has_no_serious_axe_violation_and_fits_390_px()
+    public async Task In_Chinese_no_kind_of_page_has_a_serious_axe_violation_or_scrolls_sideways_at_390_px()
     {
         await using var watched = await browser.OpenPageAsync(locale: InChinese);
         var page = watched.Page;
-        var pages = await LinkedPages.ReadAsync(page);
         await page.SetViewportSizeAsync(Phone, 844);
 
         var found = new List<string>();
-        foreach (var href in pages)
+        foreach (var href in OneOfEachKind)
         {
             await page.GotoAsync(href);
             Assert.Equal("zh-Hans", await page.Locator("html").GetAttributeAsync("lang"));
@@ -65,18 +76,18 @@ public class ChineseTests(BrowserFixture browser)
         await page.GotoAsync("/http/post");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
 
-        await page.Locator("form.language-switch button[value='zh-Hans']").ClickAsync();
+        await page.Locator(".language-switch button[value='zh-Hans']").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Uri(browser.BaseAddress, "/http/post").ToString());
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
         await Expect(page.Locator("main h1")).ToHaveTextAsync("一篇很长的文章");
-        await Expect(page.Locator("form.language-switch button[value='zh-Hans']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.Locator(".language-switch button[value='zh-Hans']")).ToHaveAttributeAsync("aria-pressed", "true");
         // The AJAX page's own script speaks Chinese too.
         await page.Locator("button#load").ClickAsync();
         await Expect(page.Locator("#request-log tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#request-log tbody td").First).ToHaveAttributeAsync("data-label", "方法");
 
-        await page.Locator("form.language-switch button[value='en']").ClickAsync();
+        await page.Locator(".language-switch button[value='en']").ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(page).ToHaveURLAsync(new Uri(browser.BaseAddress, "/http/post").ToString());
         watched.AssertNothingWentWrong();

@@ -70,7 +70,7 @@ public static class Pages
 /// <summary>"Submit this form": posts a parsed form's fields (its antiforgery token among them) to its action.</summary>
 public static class Forms
 {
-    public static async Task<Page> SubmitAsync(this HttpClient client, Page page, string selector = "main form")
+    public static async Task<Page> SubmitAsync(this HttpClient client, Page page, string selector = "form")
     {
         var form = page.Document.QuerySelector(selector) as AngleSharp.Html.Dom.IHtmlFormElement
             ?? throw new XunitException($"No form '{selector}' on {page.Response.RequestMessage?.RequestUri}");

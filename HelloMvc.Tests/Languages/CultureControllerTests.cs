@@ -31,14 +31,19 @@ public class CultureControllerTests(KestrelSite site)
     [Fact]
     public async Task Every_page_carries_the_switch_posting_to_culture_with_the_page_as_next()
     {
-        var page = await _client.GetPageInAsync("/http/hello?name=Grey", "en");
+        var page = await _client.GetPageInAsync("/http/methods?name=Grey", "en");
 
-        var form = page.Document.QuerySelector("header form.language-switch")!;
+        // Its buttons in the header, its form after the page's own (so that a page's own form is still its first).
+        var buttons = page.Document.QuerySelectorAll("header .language-switch button[name=culture]");
+        Assert.Equal(["en", "zh-Hans"], buttons.Select(button => button.GetAttribute("value")!));
+        Assert.All(buttons, button => Assert.Equal("language-switch", button.GetAttribute("form")));
+        Assert.Equal("English / 中文", string.Join(" ", page.Document.QuerySelector("header .language-switch")!.TextContent
+            .Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)));
+        var form = page.Document.GetElementById("language-switch")!;
         Assert.Equal("post", form.GetAttribute("method"));
         Assert.Equal("/culture", form.GetAttribute("action"));
-        Assert.Equal("/http/hello?name=Grey", form.QuerySelector("input[name=next]")!.GetAttribute("value"));
-        Assert.Equal(["en", "zh-Hans"], form.QuerySelectorAll("button[name=culture]").Select(button => button.GetAttribute("value")!));
-        Assert.Equal("English / 中文", string.Join(" ", form.TextContent.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal("/http/methods?name=Grey", form.QuerySelector("input[name=next]")!.GetAttribute("value"));
+        Assert.Equal("main", page.Document.QuerySelector("form")!.ParentElement!.Closest("main")?.LocalName);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace HelloMvc.Web.LookingInside.Exchange;
@@ -8,7 +9,7 @@ namespace HelloMvc.Web.LookingInside.Exchange;
 /// a browser sends it; with follow=1 each redirect of this site, hop by hop, at most <see cref="MaxRedirects"/>.
 /// One cookie jar carries cookies from hop to hop, and one time limit covers them all.
 /// </summary>
-public sealed class ExchangeRunner(ExchangeClient wire, IOptions<ExchangeOptions> options)
+public sealed class ExchangeRunner(ExchangeClient wire, IOptions<ExchangeOptions> options, IStringLocalizer<ExchangeRunner> localizer)
 {
     public const int MaxRedirects = 10;
 
@@ -24,7 +25,7 @@ public sealed class ExchangeRunner(ExchangeClient wire, IOptions<ExchangeOptions
         var next = new ExchangeMessage(asked.Method, path, asked.Headers, asked.Body, asked.Type);
         if (asked.Form)
         {
-            var page = await wire.SendAsync(learner, new ExchangeMessage("GET", path, []), jar, deadline.Token) with { Label = "The page" };
+            var page = await wire.SendAsync(learner, new ExchangeMessage("GET", path, []), jar, deadline.Token) with { Label = localizer["The page"] };
             exchanges.Add(page);
             if (page.StatusCode is null) return new ExchangePage(path, asked, exchanges, notes);
             if (FormOf(learner, page, viewable, notes) is not { } form) return new ExchangePage(path, asked, exchanges, notes);
@@ -33,7 +34,7 @@ public sealed class ExchangeRunner(ExchangeClient wire, IOptions<ExchangeOptions
 
         for (var redirects = 0; ; redirects++)
         {
-            var label = asked.Form && redirects == 0 ? "Its form, as a browser sends it" : asked.Follow ? $"Hop {redirects + 1}" : null;
+            var label = asked.Form && redirects == 0 ? localizer["Its form, as a browser sends it"] : asked.Follow ? localizer["Hop {0}", redirects + 1] : null;
             var exchange = await wire.SendAsync(learner, next, jar, deadline.Token) with { Label = label };
             exchanges.Add(exchange);
             if (!asked.Follow || exchange is not { StatusCode: 301 or 302 or 303 or 307 or 308, Location: { } location })
@@ -42,40 +43,40 @@ public sealed class ExchangeRunner(ExchangeClient wire, IOptions<ExchangeOptions
             }
             if (redirects == MaxRedirects)
             {
-                notes.Add($"Stopped after following {MaxRedirects} redirects: a browser would give up on a chain this long too.");
+                notes.Add(localizer["Stopped after following {0} redirects: a browser would give up on a chain this long too.", MaxRedirects]);
                 break;
             }
             if (Resolve(learner, location, next.Path) is not { } local)
             {
-                notes.Add($"The last Location, {location}, is not on this site: the viewer shows it and never follows it.");
+                notes.Add(localizer["The last Location, {0}, is not on this site: the viewer shows it and never follows it.", location]);
                 break;
             }
             if (viewable(local) is not { } target)
             {
-                notes.Add($"The last Location, {location}, is not a page the viewer may ask for, so it stops there.");
+                notes.Add(localizer["The last Location, {0}, is not a page the viewer may ask for, so it stops there.", location]);
                 break;
             }
             next = Redirected(next, exchange.StatusCode.Value, target);
         }
         if (jar.Changed)
         {
-            notes.Add("The cookies the site set on the way stayed in the viewer's jar for this page only: your browser's cookies are unchanged.");
+            notes.Add(localizer["The cookies the site set on the way stayed in the viewer's jar for this page only: your browser's cookies are unchanged."]);
         }
         return new ExchangePage(path, asked, exchanges, notes);
     }
 
     /// <summary>The page's first form as the request a browser makes when it is submitted, or null (and why) if it cannot be sent.</summary>
-    private static ExchangeMessage? FormOf(HttpRequest learner, ExchangeRecord page, Func<string, string?> viewable, List<string> notes)
+    private ExchangeMessage? FormOf(HttpRequest learner, ExchangeRecord page, Func<string, string?> viewable, List<string> notes)
     {
         if (page.Body is not { Length: > 0 } html || PageForm.FirstIn(html) is not { } form)
         {
-            notes.Add("The page has no form to send.");
+            notes.Add(localizer["The page has no form to send."]);
             return null;
         }
         var action = form.Action is null ? page.Target : Resolve(learner, form.Action, page.Target) is { } local ? viewable(local) : null;
         if (action is null)
         {
-            notes.Add($"The form's action, {form.Action}, is not a page of this site the viewer may send to, so it was not sent.");
+            notes.Add(localizer["The form's action, {0}, is not a page of this site the viewer may send to, so it was not sent.", form.Action ?? ""]);
             return null;
         }
         // As a browser encodes a form: application/x-www-form-urlencoded, spaces as +.

@@ -2,7 +2,7 @@
 // (the output cache shares it between browsers), so it is fetched from /culture/token as the learner clicks.
 (function () {
   "use strict";
-  var form = document.querySelector("form.language-switch");
+  var form = document.getElementById("language-switch");
   if (!form || !window.fetch) return;
   form.addEventListener("submit", function (event) {
     if (form.dataset.ready === "true") return;
