@@ -5,6 +5,7 @@ using HelloMvc.Web.Models;
 using HelloMvc.Web.Negotiation;
 using HelloMvc.Web.Redirects;
 using HelloMvc.Web.Routing;
+using HelloMvc.Web.Validation;
 
 namespace HelloMvc.Web.LookingInside.Catalog;
 
@@ -39,6 +40,16 @@ public static class DemoCatalog
     private static readonly SourcePiece SafeRedirect = SourcePiece.Of(typeof(SafeRedirectExtensions));
 
     private static readonly SourcePiece TheNote = SourcePiece.Of(typeof(Note));
+
+    // The lab's form as MVC binds and checks it: the model, each rule it names, the checkbox binder, and the first error.
+    private static readonly IReadOnlyList<SourcePiece> TheCookieLabRules =
+    [
+        SourcePiece.Of(typeof(CookieLabForm)), SourcePiece.Of(typeof(InputRuleAttribute)), SourcePiece.Of(typeof(CookieNameAttribute)),
+        SourcePiece.Of(typeof(NoLineBreakAttribute)), SourcePiece.Of(typeof(MaxUtf8BytesAttribute)), SourcePiece.Of(typeof(MaxAgeAttribute)),
+        SourcePiece.Of(typeof(CookieDateAttribute)), SourcePiece.Of(typeof(CookiePathAttribute)), SourcePiece.Of(typeof(OneOfAttribute)),
+        SourcePiece.Of(typeof(CheckboxAttribute)), SourcePiece.Of(typeof(CheckboxModelBinder)),
+        SourcePiece.Of(typeof(ModelStateExtensions), nameof(ModelStateExtensions.FirstError)),
+    ];
 
     private static readonly SourcePiece TheSession = SourcePiece.Program(nameof(SessionServiceCollectionExtensions.AddSession));
 
@@ -143,7 +154,7 @@ public static class DemoCatalog
                 new("/http/cookie", "The cookie lab: set_cookie()'s parameters beside CookieOptions, a form to set a cookie with them, and the cookies you sent.")
                     { Source = [SourcePiece.Of(typeof(CookieLabForm))] },
                 new("/http/cookie/set?name=brief&value=gone%20soon&maxAge=10&sameSite=Strict", "What the lab's form sends: a cookie that lives ten seconds, then a redirect back to the lab.",
-                    StatusCodes.Status302Found) { Source = [SourcePiece.Of(typeof(CookieLabForm))] },
+                    StatusCodes.Status302Found) { Source = TheCookieLabRules },
             ]),
             new("The session", "session",
             [
