@@ -201,7 +201,7 @@ public static class DemoCatalog
             new("The site itself", "",
             [
                 new("/exchange?path=/http/set/Grey", "The raw HTTP exchange of one request, sent by the site over a socket to its own address: request line and headers, status line, every response header (here a Location and a Set-Cookie, and the server's own Date; no Server header, since the site does not name its software), the body.")
-                    { Source = [SourcePiece.Of(typeof(ExchangeController), nameof(ExchangeController.IsViewable)), SourcePiece.Of(typeof(ExchangeClient), nameof(ExchangeClient.SendAsync))] },
+                    { Source = [SourcePiece.Of(typeof(ExchangeController), nameof(ExchangeController.Viewable)), SourcePiece.Of(typeof(ExchangePaths), nameof(ExchangePaths.IsViewable)), SourcePiece.Of(typeof(ExchangeClient), nameof(ExchangeClient.SendAsync))] },
                 new("/http/status-codes", "The common status codes and what they mean, each next to the demo here that answers with it."),
             ]),
         ]),
