@@ -380,6 +380,20 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
     }
 
     [Fact]
+    public async Task The_cookie_labs_form_goes_with_every_field_a_browser_sends_its_select_included()
+    {
+        var page = await site.CreateWireClient(handleCookies: false).GetPageAsync("/exchange?path=/http/cookie&form=1");
+
+        var sections = page.Document.QuerySelectorAll("section.exchange");
+        Assert.Equal(2, sections.Length);
+        // The inputs as the page fills them, the unchecked boxes left out, and the select's first option, (not set).
+        Assert.Equal("GET /http/cookie/set?name=brief&value=gone-soon&maxAge=&expires=&path=&sameSite= HTTP/1.1", Lines(sections[1], "pre.request")[0]);
+        var response = Lines(sections[1], "pre.response");
+        Assert.Equal("HTTP/1.1 302 Found", response[0]);
+        Assert.Contains(response, line => line.StartsWith("Set-Cookie: brief=gone-soon; path=/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Follow_on_login_shows_two_hops_the_session_cookie_sent_on_the_second_and_Authenticated()
     {
         var client = site.CreateWireClient();

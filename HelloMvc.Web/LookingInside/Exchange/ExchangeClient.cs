@@ -56,7 +56,7 @@ public sealed class ExchangeClient(IServer server, JourneyStore journeys, IOptio
         RecordingStream? wire = null;
         using var handler = HandlerTo(address.EndPoint, recording => wire = recording);
         using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        using var request = RequestFor(learner, outgoing, new Uri(address.Origin, target), jar.HeaderFor(PathOf(target)));
+        using var request = RequestFor(learner, outgoing, RequestUri(address.Origin, target), jar.HeaderFor(PathOf(target)));
         var journey = journeys.Open();
         if (journey is not null)
         {
@@ -186,6 +186,20 @@ public sealed class ExchangeClient(IServer server, JourneyStore journeys, IOptio
             : journey.Dropped > 0 ? $"{journey.Dropped} more steps were not kept."
             : null;
         return (steps.Count == 0 ? null : steps, note);
+    }
+
+    /// <summary>
+    /// The address to send to: the target on the server's origin, its dot segments resolved as a browser resolves them,
+    /// and otherwise as written. System.Uri alone would also turn an escape such as %7E back into ~ (a form's query
+    /// holds one for each ~ typed), which a browser never does.
+    /// </summary>
+    private static Uri RequestUri(Uri origin, string target)
+    {
+        var resolved = new Uri(origin, target);
+        var hasDotSegments = target.Split('?')[0].Split('/').Any(segment => segment.Replace("%2e", ".", StringComparison.OrdinalIgnoreCase) is "." or "..");
+        return hasDotSegments
+            ? resolved
+            : new Uri(resolved.GetLeftPart(UriPartial.Authority) + target, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
     }
 
     private static string PathOf(string target) => PathString.FromUriComponent(target.Split('?')[0]).Value ?? "/";
