@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace HelloMvc.Tests.Controllers.Http;
 
 /// <summary>On the wire (Kestrel writes the Set-Cookie headers, and refuses what is not fit for one); the path base in memory.</summary>
-public class CookieControllerTests(KestrelSite site, PathBaseSite underPathBase) : IClassFixture<PathBaseSite>
+public class CookieControllerTests(KestrelSite site, PathBaseSite underPathBase)
 {
     private readonly HttpClient _client = site.CreateWireClient();
 
