@@ -6,6 +6,7 @@ using HelloMvc.Web.Hosting.Sessions;
 using HelloMvc.Web.Languages;
 using HelloMvc.Web.LookingInside;
 using HelloMvc.Web.LookingInside.Journeys;
+using HelloMvc.Web.LookingInside.WhatHappened;
 using HelloMvc.Web.Models;
 using HelloMvc.Web.Routing;
 using Microsoft.AspNetCore.Mvc;
@@ -96,6 +97,8 @@ app.UseClassroomSafeguards();
 
 app.MapStaticAssets();
 app.UseOutputCache();
+// "What just happened" shows every cookie a redirect sent: called before the session middleware, it sees the session's.
+app.UseWhatHappened();
 // The session middleware, only for the actions marked [UsesSession]: no other page reads the store or makes an id.
 app.UseWhen(UsesSessionAttribute.IsOn, session => session.UseSession());
 app.MapControllers().WithStaticAssets();

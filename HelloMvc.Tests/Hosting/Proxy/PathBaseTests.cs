@@ -7,7 +7,7 @@ using HelloMvc.Web.LookingInside.Catalog;
 namespace HelloMvc.Tests.Hosting.Proxy;
 
 /// <summary>The site under PathBase=/hellomvc, in memory: links, AJAX, redirects and error pages keep the prefix.</summary>
-public class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSite>
+public class PathBaseTests(PathBaseSite site)
 {
     private const string Base = SiteSettings.PathBase;
     private readonly HttpClient _client = site.CreateNoRedirectClient();

@@ -95,7 +95,9 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
     [InlineData("?path=/Exchange/")]
     [InlineData("?path=/%2565xchange%3Fpath=/hello")]
     [InlineData("?path=")]
+    [InlineData("?path=%20")]
     [InlineData("")]
+    [InlineData("?method=TRACE&form=yes")]
     public async Task Anything_but_a_local_path_other_than_the_viewer_is_400_on_the_error_page(string query)
     {
         var page = await _client.GetPageAsync("/exchange" + query);
@@ -378,6 +380,20 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
     }
 
     [Fact]
+    public async Task The_cookie_labs_form_goes_with_every_field_a_browser_sends_its_select_included()
+    {
+        var page = await site.CreateWireClient(handleCookies: false).GetPageAsync("/exchange?path=/http/cookie&form=1");
+
+        var sections = page.Document.QuerySelectorAll("section.exchange");
+        Assert.Equal(2, sections.Length);
+        // The inputs as the page fills them, the unchecked boxes left out, and the select's first option, (not set).
+        Assert.Equal("GET /http/cookie/set?name=brief&value=gone-soon&maxAge=&expires=&path=&sameSite= HTTP/1.1", Lines(sections[1], "pre.request")[0]);
+        var response = Lines(sections[1], "pre.response");
+        Assert.Equal("HTTP/1.1 302 Found", response[0]);
+        Assert.Contains(response, line => line.StartsWith("Set-Cookie: brief=gone-soon; path=/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Follow_on_login_shows_two_hops_the_session_cookie_sent_on_the_second_and_Authenticated()
     {
         var client = site.CreateWireClient();
@@ -473,6 +489,14 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
     [InlineData("type=text/plain%0D%0AX:%201", "is not a media type")]
     [InlineData("form=yes", "form and follow are 1 (on) or 0 (off)")]
     [InlineData("follow=2", "form and follow are 1 (on) or 0 (off)")]
+    // What MVC's own binders would take, and the viewer does not: a bool's true, a blank method.
+    [InlineData("form=true", "form and follow are 1 (on) or 0 (off)")]
+    [InlineData("follow=%201", "form and follow are 1 (on) or 0 (off)")]
+    [InlineData("method=%20", "The method “ ” is not one the viewer sends")]
+    [InlineData("method=%01", "The method “\\u0001” is not one the viewer sends")]
+    // Two reasons: the refusal names the first field's, in the form's order.
+    [InlineData("follow=2&method=TRACE&header=No-Colon", "The method “TRACE”")]
+    [InlineData("type=nope&header=No-Colon", "The header “No-Colon” is not written as Name: value")]
     public async Task Each_bad_input_is_a_400_that_says_what_was_refused(string query, string reason)
     {
         var page = await _client.GetPageAsync("/exchange?path=/hello&" + query);
