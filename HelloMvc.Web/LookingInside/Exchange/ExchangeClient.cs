@@ -185,8 +185,8 @@ public sealed class ExchangeClient(
         }
         var ended = await journey.Ended.WaitAsync(JourneyWait).ContinueWith(task => task.IsCompletedSuccessfully, TaskScheduler.Default);
         var steps = journey.Steps();
-        string? note = !ended ? localizer["The request had not left the pipeline {0} s after its answer came: its journey is shown as far as it went.", Seconds(JourneyWait)]
-            : journey.Dropped > 0 ? localizer["{0} more steps were not kept.", journey.Dropped]
+        string? note = !ended ? localizer["The request had not left the pipeline {0} s after its answer came: its journey is shown as far as it went.", Seconds(JourneyWait)].Value
+            : journey.Dropped > 0 ? localizer["{0} more steps were not kept.", journey.Dropped].Value
             : null;
         return (steps.Count == 0 ? null : steps, note);
     }

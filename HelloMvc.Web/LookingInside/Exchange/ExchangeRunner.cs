@@ -24,7 +24,7 @@ public sealed class ExchangeRunner(ExchangeClient client, IOptions<ExchangeOptio
             : new ExchangeMessage(asked.Method, path, asked.Headers, asked.Body, asked.Type);
         if (first is not null)
         {
-            await run.SendAsync(first, asked.Follow, asked.Form ? localizer["Its form, as a browser sends it"] : null);
+            await run.SendAsync(first, asked.Follow, asked.Form ? localizer["Its form, as a browser sends it"].Value : null);
         }
         return run.Page(path, asked);
     }
@@ -68,7 +68,7 @@ public sealed class ExchangeRunner(ExchangeClient client, IOptions<ExchangeOptio
         {
             for (var redirects = 0; ; redirects++)
             {
-                var label = redirects == 0 && firstLabel is not null ? firstLabel : follow ? localizer["Hop {0}", redirects + 1] : null;
+                var label = redirects == 0 && firstLabel is not null ? firstLabel : follow ? localizer["Hop {0}", redirects + 1].Value : null;
                 var exchange = await client.SendAsync(learner, next, _jar, deadline) with { Label = label };
                 _exchanges.Add(exchange);
                 if (!follow || exchange is not { StatusCode: 301 or 302 or 303 or 307 or 308, Location: { } location }
