@@ -7,6 +7,7 @@ using HelloMvc.Web.LookingInside;
 using HelloMvc.Web.LookingInside.Journeys;
 using HelloMvc.Web.Models;
 using HelloMvc.Web.Routing;
+using HelloMvc.Web.TryIt;
 using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,8 @@ var builder = WebApplication.CreateBuilder(args);
 // How it runs for a class (Hosting/: the address, the proxy, Redis when configured), and the site's instruments.
 builder.AddClassroomHosting();
 builder.Services.AddLookingInside().AddSiteCommands(args);
+// Try it: each lesson's tasks, the learner cookie, and every learner's progress (TryIt/).
+builder.Services.AddTryIt(builder.Configuration);
 
 // Add services to the container: MVC with Razor views, the request hooks (Flask's before_request and after_request)
 // as global filters, and an antiforgery token on every form post.
