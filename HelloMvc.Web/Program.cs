@@ -9,6 +9,7 @@ using HelloMvc.Web.LookingInside.Journeys;
 using HelloMvc.Web.LookingInside.WhatHappened;
 using HelloMvc.Web.Models;
 using HelloMvc.Web.Routing;
+using HelloMvc.Web.TryIt;
 using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,8 @@ var builder = WebApplication.CreateBuilder(args);
 // How it runs for a class (Hosting/: the address, the proxy, Redis when configured), and the site's instruments.
 builder.AddClassroomHosting();
 builder.Services.AddLookingInside().AddSiteCommands(args);
+// Try it: each lesson's tasks, the learner cookie, and every learner's progress (TryIt/).
+builder.Services.AddTryIt(builder.Configuration);
 
 // Add services to the container: MVC with Razor views, the request hooks (Flask's before_request and after_request)
 // as global filters, and an antiforgery token on every form post.
@@ -74,6 +77,11 @@ app.UseClassroomHosting();
 // Routing picks the endpoint here, on the path without the path base (left to itself, WebApplication would route before
 // the first middleware, before the journey could see it).
 app.UseRouting();
+
+// Try it: the server checks each lesson's tasks on the answers it gives a learner (TryIt/). It goes before the error
+// handling, the status-code pages and the output cache, so it sees the request as the learner sent it and the final
+// status of every answer, whichever of them gave it.
+app.UseTryIt();
 
 // The teardown log next, to see every final status, also the 500 an exception becomes: the debugger in Development,
 // the site's own 500 page (no stack trace) elsewhere.

@@ -78,13 +78,15 @@ public partial class ResourceTests(SiteFactory site)
     }
 
     [Fact]
-    public void Every_chapter_section_demo_and_command_of_the_catalogue_has_its_Chinese()
+    public void Every_chapter_section_demo_command_and_task_of_the_catalogue_has_its_Chinese()
     {
         var catalogue = site.Services.GetRequiredService<IStringLocalizer<Demo>>();
         var texts = DemoCatalog.Chapters.Select(chapter => chapter.Title)
             .Concat(DemoCatalog.Chapters.SelectMany(chapter => chapter.Sections).Select(section => section.Title))
             .Concat(DemoCatalog.All.Select(demo => demo.Explains))
-            .Concat(DemoCatalog.Chapters.SelectMany(chapter => chapter.Sections).SelectMany(section => section.Commands ?? []).Select(command => command.Prints));
+            .Concat(DemoCatalog.Chapters.SelectMany(chapter => chapter.Sections).SelectMany(section => section.Commands ?? []).Select(command => command.Prints))
+            // Try it: each task's sentence, hint and what it wants (what a near miss says it got is asked as it happens).
+            .Concat(DemoCatalog.All.SelectMany(demo => demo.Tasks).SelectMany(task => new[] { task.Sentence, task.Hint, task.Wants }));
 
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");

@@ -1,4 +1,5 @@
 using HelloMvc.Web.LookingInside.Exchange;
+using HelloMvc.Web.TryIt.Tasks;
 
 namespace HelloMvc.Web.LookingInside.Catalog;
 
@@ -13,6 +14,16 @@ public sealed record Demo(string Path, string Explains, int Status = StatusCodes
 
     /// <summary>Requests the page's own script sends that no link can (a DELETE): demos with code of their own.</summary>
     public IReadOnlyList<Demo> ScriptSends { get; init; } = [];
+
+    /// <summary>What the lesson asks the learner to make happen (Try it), checked by the server; each takes this demo's
+    /// path as its lesson.</summary>
+    public IReadOnlyList<LessonTask> Tasks
+    {
+        get => _tasks;
+        init => _tasks = [.. value.Select(task => task with { Lesson = PathOnly })];
+    }
+
+    private readonly IReadOnlyList<LessonTask> _tasks = [];
 
     /// <summary>
     /// The path without its query string or fragment: what names the demo on /source. A fragment (/http/hooks#teardown)
