@@ -69,6 +69,11 @@ app.UseJourneys();
 // client's scheme, host and address (from the proxy) and the path without the path base.
 app.UseClassroomHosting();
 
+// Try it: the server checks each lesson's tasks on the answers it gives a learner (TryIt/). It goes before the error
+// handling, the status-code pages and the output cache, so it sees the request as the learner sent it and the final
+// status of every answer, whichever of them gave it.
+app.UseTryIt();
+
 // The teardown log next, to see every final status, also the 500 an exception becomes: the debugger in Development,
 // the site's own 500 page (no stack trace) elsewhere.
 app.UseHttpLogging();

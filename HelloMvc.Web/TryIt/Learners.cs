@@ -20,8 +20,9 @@ public sealed class Learners(IDataProtectionProvider dataProtection, TimeProvide
     private const int LongestCookie = 400;
     private const int IdBytes = 16;
 
-    // The id of this request's learner, read once per request (null when the cookie was not a learner's).
-    private static readonly object ItemKey = new();
+    // The id of this request's learner, read once per request (null when the cookie was not a learner's), and the
+    // cookie's value when this response gives a new one.
+    private static readonly object ItemKey = new(), NewCookieKey = new();
 
     private readonly IDataProtector _protector = dataProtection.CreateProtector("HelloMvc.TryIt.Learner.v1");
 
@@ -42,7 +43,9 @@ public sealed class Learners(IDataProtectionProvider dataProtection, TimeProvide
     {
         if (IdOf(context) is { } id) return id;
         id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(IdBytes));
-        context.Response.Cookies.Append(CookieName, _protector.Protect(id), new CookieOptions
+        var cookie = _protector.Protect(id);
+        context.Items[NewCookieKey] = cookie;
+        context.Response.Cookies.Append(CookieName, cookie, new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
@@ -53,6 +56,16 @@ public sealed class Learners(IDataProtectionProvider dataProtection, TimeProvide
         });
         context.Items[ItemKey] = id;
         return id;
+    }
+
+    /// <summary>
+    /// The learner cookie as curl's <c>-b</c> argument (<c>-b '.HelloMvc.Learner=CfDJ8…'</c>), so a terminal's requests
+    /// count as this learner's; call it after <see cref="EnsureId"/>. The value is base64url, safe inside single quotes.
+    /// </summary>
+    public string CurlArgument(HttpContext context)
+    {
+        var value = context.Items[NewCookieKey] as string ?? context.Request.Cookies[CookieName];
+        return $"-b '{CookieName}={value}'";
     }
 
     /// <summary>A learner id as this site makes them: 32 lower-case hexadecimal digits.</summary>

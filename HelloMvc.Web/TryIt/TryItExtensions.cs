@@ -26,4 +26,7 @@ public static class TryItExtensions
             razor.ViewLocationFormats.Add("/TryIt/Views/Shared/{0}" + RazorViewEngine.ViewExtension);
         });
     }
+
+    /// <summary>The server's check of every task (TaskCheckMiddleware): where it goes in the pipeline is said in Program.cs.</summary>
+    public static IApplicationBuilder UseTryIt(this IApplicationBuilder app) => app.UseMiddleware<TaskCheckMiddleware>();
 }

@@ -1,0 +1,35 @@
+using HelloMvc.Web.Hosting.Caching;
+using HelloMvc.Web.Negotiation;
+using HelloMvc.Web.TryIt.Progress;
+using HelloMvc.Web.TryIt.Tasks;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HelloMvc.Web.TryIt;
+
+/// <summary>This learner's tasks, solved or not, by the note's sections: as a page, or as JSON for the lesson pages' script.</summary>
+[NoStore]
+public class ProgressController(Learners learners, IProgressStore store) : Controller
+{
+    // A browser without a learner gets one here: the lesson pages' script asks this, so opening any lesson is enough.
+    [HttpGet("/progress")]
+    public async Task<IActionResult> Show(CancellationToken cancellation)
+    {
+        var learner = learners.EnsureId(HttpContext);
+        var progress = await store.GetAsync(learner, cancellation);
+        return Request.PrefersJson()
+            ? Json(ProgressJson.Of(progress))
+            : View(new ProgressPage(progress, learners.CurlArgument(HttpContext)));
+    }
+
+    // Forgetting: the antiforgery token (checked for every POST of the site) keeps another site from resetting a learner.
+    [HttpPost("/progress/reset")]
+    public async Task<IActionResult> Reset(CancellationToken cancellation)
+    {
+        if (learners.IdOf(HttpContext) is { } learner)
+        {
+            await store.ResetAsync(learner, cancellation);
+        }
+        Response.Headers.Location = Url.Action(nameof(Show));
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
+}
