@@ -75,7 +75,7 @@ public class TeacherControllerTests(KestrelSite site)
         Assert.Equal("student", header[0]);
         Assert.Contains("greet-name", header);
         var rows = lines[1..].Select(line => line.Split(',')).ToDictionary(cells => cells[0]);
-        Assert.Equal(["'" + Formula, Chinese, Markup], rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["'" + Formula, Markup, Chinese], rows.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, tasks) in new[] { (Chinese, solved[Chinese]), (Markup, solved[Markup]), ("'" + Formula, solved[Formula]) })
         {
             var solvedColumns = header.Select((task, column) => (task, cell: rows[name][column])).Skip(1).Where(pair => pair.cell.Length > 0).ToList();

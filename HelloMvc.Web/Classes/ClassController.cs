@@ -65,7 +65,7 @@ public class ClassController(IClassStore classes, Learners learners) : Controlle
         }
         return await classes.JoinAsync(code, learners.EnsureId(HttpContext), form.Name!, cancellation) switch
         {
-            JoinOutcome.Joined => new SeeOtherResult(Url.Action("Index", "Progress")!),
+            JoinOutcome.Joined => new SeeOtherResult(Url.Action("Show", "Progress")!),
             JoinOutcome.ClassFull => Refuse(StatusCodes.Status409Conflict,
                 new JoinPage(code, taught.Title, form.Name, "This class is full: it has as many students as a class may have.")),
             _ => Refuse(StatusCodes.Status404NotFound, UnknownClass(code)),
@@ -77,7 +77,7 @@ public class ClassController(IClassStore classes, Learners learners) : Controlle
     public async Task<IActionResult> Leave(CancellationToken cancellation)
     {
         if (learners.IdOf(HttpContext) is { } learner) await classes.LeaveAsync(learner, cancellation);
-        return new SeeOtherResult(Url.Action("Index", "Progress")!);
+        return new SeeOtherResult(Url.Action("Show", "Progress")!);
     }
 
     private async Task<ClassRoster?> Joinable(JoinCode code, CancellationToken cancellation) =>
