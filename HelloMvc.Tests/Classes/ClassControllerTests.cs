@@ -1,10 +1,13 @@
 using System.Net;
 using HelloMvc.Tests.Infrastructure;
+using HelloMvc.Web.Classes;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HelloMvc.Tests.Classes;
 
 /// <summary>Starting, joining and leaving a class on the wire, with every kind of bad input, and the per-address limit on starts.</summary>
-public class ClassControllerTests(KestrelSite site)
+public class ClassControllerTests(KestrelSite site, SiteFactory inMemory)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -144,5 +147,28 @@ public class ClassControllerTests(KestrelSite site)
         Assert.Contains("429 Too Many Requests", await eleventh.Content.ReadAsStringAsync(Cancel));
         using var neighbour = ClassVisitor.On(site, "198.51.100.12");
         Assert.Equal(HttpStatusCode.SeeOther, (await neighbour.PostStartAsync("Next door")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_full_class_is_409_and_a_full_store_503_each_with_the_form_and_the_reason()
+    {
+        await using var small = inMemory.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
+            services.Configure<ClassOptions>(limits => (limits.MaxStudents, limits.MaxOpenClasses) = (1, 1))));
+        ClassVisitor Visitor() => ClassVisitor.Of(small.CreateClient(new() { AllowAutoRedirect = false }));
+        using var teacher = Visitor();
+        var started = await teacher.StartAsync();
+        using var first = Visitor();
+        using var second = Visitor();
+        await first.JoinedAsync(started.Code, "Ann");
+
+        var full = await second.JoinAsync(started.Code, "Bob");
+        Assert.Equal(HttpStatusCode.Conflict, full.Status);
+        Assert.Contains("This class is full", full.Text("#name-refusal"));
+
+        var noRoom = await second.PostStartAsync("Another");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, noRoom.StatusCode);
+        Assert.NotNull(noRoom.Headers.RetryAfter);
+        var page = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await noRoom.Content.ReadAsStringAsync(Cancel), Cancel);
+        Assert.Contains("as many open classes as it may", page.QuerySelector("#start-refusal")!.TextContent);
     }
 }

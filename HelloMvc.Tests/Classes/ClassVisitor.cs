@@ -25,9 +25,11 @@ public sealed class ClassVisitor : IDisposable
     /// <summary>The address the site sees: a /64 of the documentation prefix of its own.</summary>
     public string Address { get; }
 
-    public static ClassVisitor On(KestrelSite site, string? address = null)
+    public static ClassVisitor On(KestrelSite site, string? address = null) => Of(site.CreateWireClient(), address);
+
+    /// <summary>A visitor through a client of any host (one in memory, with settings of its own).</summary>
+    public static ClassVisitor Of(HttpClient client, string? address = null)
     {
-        var client = site.CreateWireClient();
         address ??= $"2001:db8:c1a5:{Interlocked.Increment(ref s_visitors):x}::1";
         client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
         return new ClassVisitor(client, address);
