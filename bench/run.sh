@@ -57,6 +57,9 @@ BASE_PID=$SERVER_PID; base_startups=$STARTUPS
 # The session cookie that /http/login gives.
 login_status=$(status "$WEB/http/login" -c "$LOGS/cookies.txt")
 session_cookie=$(awk -F'\t' 'NF == 7 && $6 != "" { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$LOGS/cookies.txt" 2>/dev/null || true)
+# The learner cookie that /progress gives: with it, every request to a path a task watches is checked (Try it).
+learner_status=$(status "$WEB/progress" -c "$LOGS/learner.txt")
+learner_cookie=$(awk -F'\t' 'NF == 7 && $6 != "" { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$LOGS/learner.txt" 2>/dev/null || true)
 # The stylesheet exactly as the layout links it (with its version query); the baseline serves the same file.
 stylesheet=$(curl -sf "$WEB/" | grep -o '<link rel="stylesheet" href="[^"]*"' | head -1 | sed 's/.*href="//; s/"$//; s/&amp;/\&/g')
 stylesheet=${stylesheet:-/css/site.css}
@@ -65,6 +68,7 @@ stylesheet=${stylesheet:-/css/site.css}
 pages=(
   "/http/hello|/http/hello|"
   "/http/hello + session cookie|/http/hello|${session_cookie:+Cookie: $session_cookie}"
+  "/http/hello + learner cookie|/http/hello|${learner_cookie:+Cookie: $learner_cookie}"
   "/http/post|/http/post|"
   "/http/more?page=2 (HTML)|/http/more?page=2|"
   "/http/more?page=2 (JSON)|/http/more?page=2|Accept: application/json"
@@ -94,6 +98,9 @@ for entry in "${pages[@]}"; do
   IFS='|' read -r label path header <<<"$entry"
   if [[ $label == *"session cookie"* && -z $header ]]; then
     skipped[$label]="no session cookie: /http/login answered $login_status"; continue
+  fi
+  if [[ $label == *"learner cookie"* && -z $header ]]; then
+    skipped[$label]="no learner cookie: /progress answered $learner_status"; continue
   fi
   code=$(status "$WEB$path" ${header:+-H "$header"})
   if [[ $code != 2* ]]; then skipped[$label]="answers $code"; continue; fi

@@ -122,6 +122,28 @@ public sealed class ClusterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_task_solved_on_one_instance_shows_in_progress_served_by_the_other()
+    {
+        _cluster.RequireServices();
+        var given = await GetAsync(new Uri(_cluster.Instance(0), "progress"), accept: "application/json");
+        var learner = (SetCookie(given, ".HelloMvc.Learner") ?? throw new Xunit.Sdk.XunitException("No learner cookie from /progress")).Split(';')[0];
+
+        using var put = new HttpRequestMessage(HttpMethod.Put, new Uri(_cluster.Instance(0), "http/methods"));
+        put.Headers.Add("Cookie", learner);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await _client.SendAsync(put, Cancel)).StatusCode);
+
+        var progress = await GetAsync(new Uri(_cluster.Instance(1), "progress"), learner, "application/json");
+        using var json = JsonDocument.Parse(await progress.Content.ReadAsStringAsync(Cancel));
+        var solve = Assert.Single(json.RootElement.GetProperty("solved").EnumerateArray());
+        Assert.Equal("methods-405", solve.GetProperty("task").GetString());
+        Assert.Equal("PUT /http/methods", solve.GetProperty("request").GetString());
+        // One hash per learner in Redis, a field per task, with the 30-day expiry.
+        var keys = _cluster.RedisServer.Keys(pattern: "HelloMvc:progress:*").ToList();
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key => Assert.InRange(_cluster.Redis.KeyTimeToLive(key)!.Value, TimeSpan.FromDays(29), TimeSpan.FromDays(30)));
+    }
+
+    [Fact]
     public async Task An_antiforgery_token_issued_by_one_instance_is_accepted_by_the_other()
     {
         _cluster.RequireServices();

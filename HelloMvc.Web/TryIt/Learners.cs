@@ -16,7 +16,7 @@ public sealed class Learners(IDataProtectionProvider dataProtection, TimeProvide
     /// <summary>A browser keeps its learner for a year; the progress behind it expires sooner unless it is used.</summary>
     public static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(365);
 
-    // A protected 16-byte id is about 120 characters: anything much longer is junk, and is not worth decrypting.
+    // A protected id is about 180 characters: anything much longer is junk, and not worth decrypting.
     private const int LongestCookie = 400;
     private const int IdBytes = 16;
 

@@ -29,6 +29,24 @@ public class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSite>
     }
 
     [Fact]
+    public async Task Try_it_and_the_learner_cookie_live_under_the_path_base()
+    {
+        var client = site.CreateNoRedirectClient();
+        var methods = await client.GetPageAsync(Base + "/http/methods");
+        Assert.Equal(Base + "/progress", methods.Document.QuerySelector("section#try-it")!.GetAttribute("data-progress"));
+        Assert.Equal(Base + "/exchange?path=%2Fhttp%2Fmethods", methods.Document.QuerySelector("li[data-task=methods-405] a.where-exchange")!.GetAttribute("href"));
+
+        var progress = await client.GetAsync(Base + "/progress", TestContext.Current.CancellationToken);
+        Assert.Contains("path=/hellomvc", progress.SetCookie(HelloMvc.Web.TryIt.Learners.CookieName).Split("; "));
+        using var put = new HttpRequestMessage(HttpMethod.Put, Base + "/http/methods");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.SendAsync(put, TestContext.Current.CancellationToken)).StatusCode);
+
+        var json = await client.GetPageAsync(Base + "/progress", "application/json");
+        var solve = JsonDocument.Parse(json.Document.Body!.TextContent).RootElement.GetProperty("solved")[0];
+        Assert.Equal("PUT /http/methods", solve.GetProperty("request").GetString());
+    }
+
+    [Fact]
     public async Task Every_index_link_answers_under_the_path_base_with_the_status_it_promises()
     {
         var index = await _client.GetPageAsync(Base + "/");
@@ -112,7 +130,7 @@ public class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSite>
         Assert.StartsWith(Base + "/http/profile/", DataUrl("author"));
         Assert.StartsWith(Base + "/http/post/delete/", DataUrl("delete"));
         var scripts = post.Document.ScriptsBesideTheCodeSection().Select(script => script.GetAttribute("src")!).ToList();
-        Assert.Equal(3, scripts.Count); // jQuery, post.js, and the layout's opened.js
+        Assert.Equal(4, scripts.Count); // the layout's opened.js and try-it.js, jQuery, post.js
         foreach (var script in scripts)
         {
             Assert.StartsWith(Base + "/", script);
