@@ -1,3 +1,4 @@
+using HelloMvc.Web.Classes;
 using HelloMvc.Web.Commands;
 using HelloMvc.Web.Hooks;
 using HelloMvc.Web.Hosting;
@@ -19,6 +20,8 @@ builder.AddClassroomHosting();
 builder.Services.AddLookingInside().AddSiteCommands(args);
 // Try it: each lesson's tasks, the learner cookie, and every learner's progress (TryIt/).
 builder.Services.AddTryIt(builder.Configuration);
+// A class: a teacher starts one, students join it under a name, and the teacher watches the class solve (Classes/).
+builder.Services.AddClasses(builder.Configuration);
 
 // Add services to the container: MVC with Razor views, the request hooks (Flask's before_request and after_request)
 // as global filters, and an antiforgery token on every form post.

@@ -1,3 +1,4 @@
+using HelloMvc.Web.Classes;
 using HelloMvc.Web.Hosting.Caching;
 using HelloMvc.Web.Negotiation;
 using HelloMvc.Web.TryIt.Progress;
@@ -23,6 +24,7 @@ public class ProgressController(Learners learners, IProgressStore store) : Contr
 
     // Forgetting: the antiforgery token (checked for every POST of the site) keeps another site from resetting a learner.
     [HttpPost("/progress/reset")]
+    [LeavesClass]
     public async Task<IActionResult> Reset(CancellationToken cancellation)
     {
         if (learners.IdOf(HttpContext) is { } learner)
