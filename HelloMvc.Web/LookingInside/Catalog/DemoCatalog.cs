@@ -482,7 +482,7 @@ public static class DemoCatalog
                     [
                         new("next-refused", "Give do-something a next that leads off this site, and see it refuse to go there.",
                             "Try next=https://example.com or next=//example.com: an unsafe next is ignored for the Referer, or /http/hello.",
-                            TaskWhere.Exchange("/http/do-something?next=/http/foo"))
+                            TaskWhere.Exchange("/http/do-something"))
                         {
                             Watches = ["/http/do-something"], Tries = seen => seen.IsGet,
                             Wants = "a 302 from /http/do-something whose next pointed off this site, to a local path instead",
