@@ -26,8 +26,10 @@ public sealed record PageForm(string Method, string Action, string? Target, stri
     {
         using var context = BrowsingContext.New(Configuration.Default);
         using var document = await context.OpenAsync(response => response.Content(html).Address(address), cancel);
-        // The page's own form is in its main content; the site's own (the language switch) sits outside it.
-        if (document.QuerySelectorAll("main form").OfType<IHtmlFormElement>().FirstOrDefault() is not { } form)
+        // A page of this site has its own form in its main content; the site's own (the language switch) sits outside it.
+        // A page with no main element: its first form.
+        var own = document.QuerySelector("main") is { } main ? main.QuerySelectorAll("form").OfType<IHtmlFormElement>() : document.Forms;
+        if (own.FirstOrDefault() is not { } form)
         {
             notes.Add(localizer["The page has no form to send."]);
             return null;
