@@ -54,9 +54,10 @@ public class AjaxControllerTests(SiteFactory site)
         Assert.All(sources, src => Assert.Matches("^/[^/]", src));
         // The layout's scripts, then jQuery, then the page's own script, each with a cache-busting version in its URL.
         Assert.StartsWith("/js/opened.", sources[0]);
-        Assert.StartsWith("/js/try-it.", sources[1]);
-        Assert.StartsWith("/lib/jquery/dist/jquery.min.", sources[2]);
-        Assert.StartsWith("/js/post.", sources[3]);
+        Assert.StartsWith("/js/language.", sources[1]);
+        Assert.StartsWith("/js/try-it.", sources[2]);
+        Assert.StartsWith("/lib/jquery/dist/jquery.min.", sources[3]);
+        Assert.StartsWith("/js/post.", sources[4]);
         Assert.All(sources, src => Assert.NotEqual("/js/post.js", src));
         Assert.NotEqual("/lib/jquery/dist/jquery.min.js", sources[0]);
         // Inline event handlers are inline script too.
