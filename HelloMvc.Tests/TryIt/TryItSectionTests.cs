@@ -65,6 +65,16 @@ public class TryItSectionTests(SiteFactory site)
         Assert.Empty(TaskCatalog.Watching(new Microsoft.AspNetCore.Http.PathString("/http/request/more")));
 
     [Fact]
+    public async Task The_learner_cookie_is_Secure_over_https()
+    {
+        using var client = site.CreateNoRedirectClient("https://localhost");
+
+        var progress = await client.GetAsync("/progress", TestContext.Current.CancellationToken);
+
+        Assert.Contains("secure", progress.SetCookie(HelloMvc.Web.TryIt.Learners.CookieName).Split("; "));
+    }
+
+    [Fact]
     public async Task The_index_shows_beside_each_lesson_how_many_tasks_it_has_for_the_script_to_count()
     {
         using var client = site.CreateNoRedirectClient();
