@@ -108,6 +108,18 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
         Assert.Null(page.Document.QuerySelector("pre#request"));
     }
 
+    [Theory]
+    [InlineData("&asked=1")]
+    [InlineData("&asked.path=/nope")]
+    [InlineData("&junk=1")]
+    public async Task A_key_the_viewer_does_not_know_changes_nothing(string extra)
+    {
+        var page = await _client.GetPageAsync("/exchange?path=/hello" + extra);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("GET /hello HTTP/1.1", page.Lines("pre#request")[0]);
+    }
+
     [Fact]
     public async Task Only_GET_is_allowed_on_the_viewer()
     {

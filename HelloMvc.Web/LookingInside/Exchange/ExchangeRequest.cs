@@ -11,7 +11,8 @@ namespace HelloMvc.Web.LookingInside.Exchange;
 /// What the learner asked the viewer to send, bound from the viewer's query by MVC and checked by the rules on its
 /// properties: a local path, a method of the seven, at most ten headers the viewer does not own, a body of at most 8 KB
 /// with its type, and whether to send the page's form and follow redirects. A broken rule leaves an error in the model
-/// state, in plain words, which the viewer shows as its 400.
+/// state, in plain words, which the viewer shows as its 400. Bound with no prefix (Name = ""): the query says path=…,
+/// never asked.path=…, and a stray key named like the action's parameter changes nothing.
 /// </summary>
 public sealed class ExchangeRequest : IValidatableObject
 {
