@@ -182,7 +182,7 @@ public class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSite>
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.NotEmpty(page.Document.QuerySelectorAll("#routes tbody tr"));
         Assert.Equal(
-            [Base + "/", Base + "/", Base + "/#chapter-1", Base + "/#chapter-2", Base + "/routes"],
+            [Base + "/", Base + "/", Base + "/#chapter-1", Base + "/#chapter-2", Base + "/routes", Base + "/progress", Base + "/class"],
             page.Document.QuerySelectorAll("header.site-header a").Select(a => a.GetAttribute("href")));
         var stylesheet = page.Document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
         Assert.StartsWith(Base + "/css/site", stylesheet);
