@@ -470,8 +470,8 @@ public static class DemoCatalog
                     Tasks =
                     [
                         new("next-refused", "Give do-something a next that leads off this site, and see it refuse to go there.",
-                            "Try next=https://example.com or next=//example.com: an unsafe next is ignored for the Referer, or /http/hello.",
-                            TaskWhere.Exchange("/http/do-something?next=/http/foo"))
+                            "Add a query to the path: ?next=https://example.com, or ?next=//example.com. An unsafe next is ignored for the Referer, or /http/hello.",
+                            TaskWhere.Exchange("/http/do-something"))
                         {
                             Watches = ["/http/do-something"], Tries = seen => seen.IsGet,
                             Wants = "a 302 from /http/do-something whose next pointed off this site, to a local path instead",
