@@ -103,7 +103,7 @@ public sealed class SourceListingsGenerator : IIncrementalGenerator
             : $"{projectName}/{relative}";
     }
 
-    /// <summary>One line range of a file, named by a key (see EmbeddedSources for the kinds of key).</summary>
+    /// <summary>One line range of a file, named by a key (see ListingKeys for the kinds of key).</summary>
     private sealed record Span(string Key, int File, int First, int Last, int HeaderLast = 0, string? View = null);
 
     private static IEnumerable<Span> CSharpSpans(SyntaxNode root, SourceText text, int file, string path)
@@ -115,7 +115,7 @@ public sealed class SourceListingsGenerator : IIncrementalGenerator
             var header = type is TypeDeclarationSyntax { OpenBraceToken.RawKind: (int)SyntaxKind.OpenBraceToken } declared
                 ? Line(text, declared.OpenBraceToken.SpanStart)
                 : last;
-            yield return new Span("T:" + name, file, first, last, HeaderLast: header);
+            yield return new Span(ListingKeys.Type(name), file, first, last, HeaderLast: header);
             if (type is not TypeDeclarationSyntax withMembers)
             {
                 continue;
@@ -126,20 +126,20 @@ public sealed class SourceListingsGenerator : IIncrementalGenerator
                 switch (member)
                 {
                     case MethodDeclarationSyntax method:
-                        var parameters = string.Join(",", method.ParameterList.Parameters.Select(parameter => parameter.Identifier.ValueText));
-                        yield return new Span($"M:{name}.{method.Identifier.ValueText}({parameters})", file, from, to, View: ViewNamedBy(method));
-                        yield return new Span($"N:{name}.{method.Identifier.ValueText}", file, from, to);
+                        var parameters = method.ParameterList.Parameters.Select(parameter => parameter.Identifier.ValueText);
+                        yield return new Span(ListingKeys.Method(name, method.Identifier.ValueText, parameters), file, from, to, View: ViewNamedBy(method));
+                        yield return new Span(ListingKeys.Member(name, method.Identifier.ValueText), file, from, to);
                         break;
                     case BaseTypeDeclarationSyntax nested:
-                        yield return new Span($"N:{name}.{nested.Identifier.ValueText}", file, from, to);
+                        yield return new Span(ListingKeys.Member(name, nested.Identifier.ValueText), file, from, to);
                         break;
                     case PropertyDeclarationSyntax property:
-                        yield return new Span($"N:{name}.{property.Identifier.ValueText}", file, from, to);
+                        yield return new Span(ListingKeys.Member(name, property.Identifier.ValueText), file, from, to);
                         break;
                     case BaseFieldDeclarationSyntax field:
                         foreach (var variable in field.Declaration.Variables)
                         {
-                            yield return new Span($"N:{name}.{variable.Identifier.ValueText}", file, from, to);
+                            yield return new Span(ListingKeys.Member(name, variable.Identifier.ValueText), file, from, to);
                         }
                         break;
                 }
@@ -151,7 +151,7 @@ public sealed class SourceListingsGenerator : IIncrementalGenerator
             var (from, to) = LinesOf(text, statement);
             foreach (var called in statement.DescendantNodes().OfType<InvocationExpressionSyntax>().Select(CalledName).Where(called => called is not null).Distinct())
             {
-                yield return new Span($"S:{path}:{called}", file, from, to);
+                yield return new Span(ListingKeys.Statement(path, called!), file, from, to);
             }
         }
     }
@@ -188,7 +188,7 @@ public sealed class SourceListingsGenerator : IIncrementalGenerator
                    && literal.IsKind(SyntaxKind.StringLiteralExpression)
             ? literal.Token.ValueText
             : "";
-        return ((IdentifierNameSyntax)call.Expression).Identifier.ValueText == "PartialView" ? "partial:" + name : name;
+        return ListingKeys.View(name, partial: ((IdentifierNameSyntax)call.Expression).Identifier.ValueText == "PartialView");
     }
 
     private static string? CalledName(InvocationExpressionSyntax invocation) => invocation.Expression switch
@@ -245,7 +245,7 @@ public sealed class SourceListingsGenerator : IIncrementalGenerator
             {
                 last++;
             }
-            yield return new Span($"F:{heading.Groups[1].Value}.{heading.Groups[2].Value}", file, number + 1, last + 1);
+            yield return new Span(ListingKeys.Flask(heading.Groups[1].Value, heading.Groups[2].Value), file, number + 1, last + 1);
         }
     }
 

@@ -1,3 +1,4 @@
+using HelloMvc.Web.Classes;
 using HelloMvc.Web.Commands;
 using HelloMvc.Web.Hooks;
 using HelloMvc.Web.Hosting;
@@ -5,6 +6,7 @@ using HelloMvc.Web.Hosting.Caching;
 using HelloMvc.Web.Hosting.Sessions;
 using HelloMvc.Web.LookingInside;
 using HelloMvc.Web.LookingInside.Journeys;
+using HelloMvc.Web.LookingInside.WhatHappened;
 using HelloMvc.Web.Models;
 using HelloMvc.Web.Routing;
 using HelloMvc.Web.TryIt;
@@ -17,6 +19,8 @@ builder.AddClassroomHosting();
 builder.Services.AddLookingInside().AddSiteCommands(args);
 // Try it: each lesson's tasks, the learner cookie, and every learner's progress (TryIt/).
 builder.Services.AddTryIt(builder.Configuration);
+// A class: a teacher starts one, students join it under a name, and the teacher watches the class solve (Classes/).
+builder.Services.AddClasses(builder.Configuration);
 
 // Add services to the container: MVC with Razor views, the request hooks (Flask's before_request and after_request)
 // as global filters, and an antiforgery token on every form post.
@@ -59,12 +63,14 @@ builder.Services.AddSingleton(TimeProvider.System).AddSingleton<RouteTable>().Ad
 
 var app = builder.Build();
 
-// The exchange viewer's requests carry a mark: for those only, the journey records what the framework does (LookingInside/).
+// Configure the HTTP request pipeline. The journey first, to see everything the site does with a request the exchange
+// viewer marked (LookingInside/; every other request passes straight on). Then how it runs for a class, so that every
+// step below sees the client's scheme, host and address (from the proxy) and the path without the path base.
 app.UseJourneys();
-
-// Configure the HTTP request pipeline. How it runs for a class goes first, so that every step below sees the
-// client's scheme, host and address (from the proxy) and the path without the path base.
 app.UseClassroomHosting();
+// Routing picks the endpoint here, on the path without the path base (left to itself, WebApplication would route before
+// the first middleware, before the journey could see it).
+app.UseRouting();
 
 // Try it: the server checks each lesson's tasks on the answers it gives a learner (TryIt/). It goes before the error
 // handling, the status-code pages and the output cache, so it sees the request as the learner sent it and the final
@@ -89,6 +95,8 @@ app.UseClassroomSafeguards();
 
 app.MapStaticAssets();
 app.UseOutputCache();
+// "What just happened" shows every cookie a redirect sent: called before the session middleware, it sees the session's.
+app.UseWhatHappened();
 // The session middleware, only for the actions marked [UsesSession]: no other page reads the store or makes an id.
 app.UseWhen(UsesSessionAttribute.IsOn, session => session.UseSession());
 app.MapControllers().WithStaticAssets();

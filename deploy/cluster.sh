@@ -13,15 +13,17 @@
 # refuses writes rather than evict a session or a key), and keys.pfx, the certificate (made with openssl)
 # that encrypts the data-protection key ring stored in Redis, with its password.
 # SKIP_PUBLISH=1 reuses the last publish; REDIS_PORT (default 6380) moves Redis; the ports of nginx and
-# of the instances are the ones deploy/nginx.conf names. Installs Debian's redis-server and nginx when
-# missing (as root). Every wait is bounded.
+# of the instances are the ones deploy/nginx.conf names. RUN_DIR puts deploy/run/ elsewhere, and
+# PUBLISH_DIR the publish (RUN_DIR/publish unless set; with SKIP_PUBLISH=1 a folder that already holds
+# HelloMvc.Web.dll, a build's output for one, runs as it is). Installs Debian's redis-server, nginx, curl
+# and openssl when missing (as root). Every wait is bounded.
 set -euo pipefail
 
 DEPLOY=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(dirname "$DEPLOY")
-RUN=$DEPLOY/run
+RUN=$(realpath -m "${RUN_DIR:-$DEPLOY/run}")
 CONF=$DEPLOY/nginx.conf
-PUBLISHED=$RUN/publish
+PUBLISHED=$(realpath -m "${PUBLISH_DIR:-$RUN/publish}")
 PATH_BASE=/hellomvc
 REDIS_PORT=${REDIS_PORT:-6380}
 REDIS_MAXMEMORY=${REDIS_MAXMEMORY:-256mb}
@@ -53,40 +55,77 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 http_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true; }
 
-# alive NAME: the pid in run/NAME.pid, if that process still runs the program this script started there.
-alive() {
-  local file=$RUN/$1.pid pid
-  [[ -f $file ]] || return 1
-  pid=$(<"$file")
-  [[ -r /proc/$pid/cmdline ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$(<"$RUN/$1.program")" && echo "$pid"
+# answer URL: the status code URL answers, or why it answers none; allows a page 10 s, as one that is served for
+# the first time on a busy machine may need.
+answer() {
+  local code rc=0
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$1") || rc=$?
+  case $rc in
+    0) echo "$code" ;;
+    7) echo "nothing listens there" ;;
+    28) echo "no answer within 10 s" ;;
+    *) echo "no answer (curl exit code $rc)" ;;
+  esac
 }
 
-# start NAME PROGRAM_MARK COMMAND…: runs the command in the background, detached from this shell, logging
-# to run/NAME.log, and records its pid (and a word of its command line, so `down` never kills a stranger).
+# A part is known by its pid together with the time that process started (field 22 of /proc/PID/stat, in
+# clock ticks since boot): `start` records both the moment it has forked, and `alive` compares them. The pair
+# is fixed from the fork on, through nohup's exec and the program's, and no later process has it, so it names
+# exactly the process `up` started, whatever that process is doing: still the forking shell that has not yet
+# exec'd the program (under load that lasts a while, and a check that reads the command line then takes a
+# starting part for a dead one), a program that rewrites its own title (redis-server and nginx do), or gone
+# and its pid reused. The programs' own pid files would not do: they appear only once the program has got
+# that far, a crash leaves them behind, and the instances write none.
+
+# started_at PID: when the process started, if it runs; nothing and false if it is gone or has exited (a
+# zombie, which holds no port and only waits for its parent to reap it).
+started_at() {
+  local stat fields
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 1
+  read -ra fields <<<"${stat##*) }"  # the fields after the name, which may hold spaces and parentheses
+  [[ ${fields[0]} != Z ]] && echo "${fields[19]}"
+}
+
+# alive NAME: the pid recorded in run/NAME.pid, if that very process still runs.
+alive() {
+  local file=$RUN/$1.pid pid started= mark command
+  { read -r pid started <"$file"; } 2>/dev/null || return 1
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  if [[ -z $started && -f $RUN/$1.program ]]; then  # recorded by an earlier cluster.sh: the pid and a word of its command line
+    read -r mark <"$RUN/$1.program" && started_at "$pid" >/dev/null \
+      && command=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) && [[ $command == *"$mark"* ]] && echo "$pid"
+    return
+  fi
+  [[ -n $started && $(started_at "$pid") == "$started" ]] && echo "$pid"
+}
+
+# start NAME COMMAND…: runs the command in the background, detached from this shell (nohup), logging to
+# run/NAME.log, and records its pid and start time in run/NAME.pid.
 start() {
-  local name=$1 mark=$2; shift 2
+  local name=$1 pid started; shift
   nohup "$@" >>"$RUN/$name.log" 2>&1 &
-  echo $! >"$RUN/$name.pid"
-  echo "$mark" >"$RUN/$name.program"
+  pid=$!
+  started=$(started_at "$pid") || die "$name exited at once: see $RUN/$name.log"
+  echo "$pid $started" >"$RUN/$name.pid"
 }
 
 # wait_for NAME URL: until URL answers 200, at most 60 s; fails early if the process died.
 wait_for() {
-  local name=$1 url=$2 tries=0
+  local name=$1 url=$2 deadline=$((SECONDS + 60))
   until [[ $(http_status "$url") == 200 ]]; do
     alive "$name" >/dev/null || die "$name stopped while starting: see $RUN/$name.log"
-    (( tries++ < 600 )) || die "$url did not answer 200 within 60 s: see $RUN/$name.log"
+    (( SECONDS < deadline )) || die "$url did not answer 200 within 60 s: see $RUN/$name.log"
     sleep 0.1
   done
 }
 
 wait_for_redis() {
-  local tries=0 answer
+  local deadline=$((SECONDS + 30)) answer
   until answer=$( (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT" && printf 'AUTH %s\r\nPING\r\n' "$(<"$SECRETS/redis.password")" >&3 \
                    && timeout 1 head -c 12 <&3) 2>/dev/null) \
         && [[ $answer == $'+OK\r\n+PONG\r' ]]; do  # $(…) drops the final newline
     alive redis >/dev/null || die "redis-server stopped while starting: see $RUN/redis.log"
-    (( tries++ < 300 )) || die "redis-server did not answer PING within 30 s: see $RUN/redis.log"
+    (( SECONDS < deadline )) || die "redis-server did not answer PING within 30 s: see $RUN/redis.log"
     sleep 0.1
   done
 }
@@ -123,14 +162,28 @@ CONF
 )
 }
 
-# stop NAME: TERM, up to 10 s for a clean exit, then KILL; only the pid this script recorded.
+# stop NAME: TERM, up to 10 s for a clean exit, then KILL, to it and to the children it had (nginx's workers,
+# which a killed master leaves behind); only the process this script recorded. False if it still runs after that.
 stop() {
-  local name=$1 pid tries=0
+  local name=$1 pid child started children=() deadline=$((SECONDS + 10))
   if pid=$(alive "$name"); then
+    for child in $(cat "/proc/$pid/task/"*/children 2>/dev/null); do
+      started=$(started_at "$child") && children+=("$child $started")
+    done
     kill "$pid" 2>/dev/null || true
-    while kill -0 "$pid" 2>/dev/null && (( tries++ < 100 )); do sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-    say "stopped $name (pid $pid)"
+    while alive "$name" >/dev/null && (( SECONDS < deadline )); do sleep 0.1; done
+    if alive "$name" >/dev/null; then
+      kill -9 "$pid" 2>/dev/null || true
+      for child in "${children[@]}"; do
+        [[ $(started_at "${child% *}") == "${child#* }" ]] && kill -9 "${child% *}" 2>/dev/null
+      done
+      deadline=$((SECONDS + 5))
+      while alive "$name" >/dev/null && (( SECONDS < deadline )); do sleep 0.1; done
+      alive "$name" >/dev/null && { printf 'error: %s (pid %s) still runs after TERM and KILL\n' "$name" "$pid" >&2; return 1; }
+      say "killed $name (pid $pid): it did not stop within 10 s of TERM"
+    else
+      say "stopped $name (pid $pid)"
+    fi
   fi
   rm -f "$RUN/$name.pid" "$RUN/$name.program"
 }
@@ -145,6 +198,7 @@ up() {
   done
   ensure redis-server redis-server
   ensure nginx nginx
+  ensure curl curl
   mkdir -p "$RUN/redis" "$RUN/nginx/temp"
   make_secrets
 
@@ -156,9 +210,9 @@ up() {
 
   # Redis keeps an append-only file, so a restart (of Redis or of the cluster) loses no session. Its settings,
   # password included, come from the owner-only redis.conf, never from a command line `ps` shows everyone.
-  start redis redis-server "$(find_program redis-server)" "$SECRETS/redis.conf"
+  start redis "$(find_program redis-server)" "$SECRETS/redis.conf"
   wait_for_redis
-  say "redis-server on 127.0.0.1:$REDIS_PORT (pid $(<"$RUN/redis.pid"))"
+  say "redis-server on 127.0.0.1:$REDIS_PORT (pid $(alive redis))"
 
   for index in "${!INSTANCE_PORTS[@]}"; do
     name=instance-$((index + 1))
@@ -167,36 +221,39 @@ up() {
       && export ASPNETCORE_ENVIRONMENT=Production PathBase=$PATH_BASE \
            ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT,password=$(<"$SECRETS/redis.password")" \
            DataProtection__Certificate="$SECRETS/keys.pfx" DataProtection__CertificatePassword="$(<"$SECRETS/keys.password")" \
-      && start "$name" HelloMvc.Web.dll dotnet HelloMvc.Web.dll --urls "http://127.0.0.1:${INSTANCE_PORTS[index]}")
+      && start "$name" dotnet HelloMvc.Web.dll --urls "http://127.0.0.1:${INSTANCE_PORTS[index]}")
   done
   for index in "${!INSTANCE_PORTS[@]}"; do
     name=instance-$((index + 1))
     wait_for "$name" "http://127.0.0.1:${INSTANCE_PORTS[index]}$PATH_BASE/healthz/ready"
-    say "$name on http://127.0.0.1:${INSTANCE_PORTS[index]}$PATH_BASE/ (pid $(<"$RUN/$name.pid"))"
+    say "$name on http://127.0.0.1:${INSTANCE_PORTS[index]}$PATH_BASE/ (pid $(alive "$name"))"
   done
 
-  start nginx nginx "$(find_program nginx)" -p "$RUN/nginx/" -c "$CONF" -e "$RUN/nginx/error.log" -g 'daemon off;'
+  start nginx "$(find_program nginx)" -p "$RUN/nginx/" -c "$CONF" -e "$RUN/nginx/error.log" -g 'daemon off;'
   wait_for nginx "${URL}healthz/ready"
-  say "nginx on 127.0.0.1:$NGINX_PORT (pid $(<"$RUN/nginx.pid"))"
+  say "nginx on 127.0.0.1:$NGINX_PORT (pid $(alive nginx))"
   say ""
   say "HelloMvc is up: $URL"
 }
 
 down() {
-  local name
-  for name in nginx instance-2 instance-1 redis; do stop "$name"; done
+  local name failed=0
+  for name in nginx instance-2 instance-1 redis; do stop "$name" || failed=1; done
+  (( failed == 0 )) || die "the cluster is not all down: see above"
   say "the cluster is down"
 }
 
 status() {
   local name pid index
   for name in redis instance-1 instance-2 nginx; do
-    if pid=$(alive "$name"); then say "$name: running (pid $pid)"; else say "$name: not running"; fi
+    if pid=$(alive "$name"); then say "$name: running (pid $pid)"
+    elif [[ -f $RUN/$name.pid ]]; then say "$name: not running (it stopped without \`down\`: see $RUN/$name.log)"
+    else say "$name: not running"; fi
   done
   for index in "${!INSTANCE_PORTS[@]}"; do
-    say "instance-$((index + 1)) readiness: $(http_status "http://127.0.0.1:${INSTANCE_PORTS[index]}$PATH_BASE/healthz/ready")"
+    say "instance-$((index + 1)) readiness: $(answer "http://127.0.0.1:${INSTANCE_PORTS[index]}$PATH_BASE/healthz/ready")"
   done
-  say "through nginx: $URL answers $(http_status "$URL")"
+  say "through nginx: $URL: $(answer "$URL")"
 }
 
 case ${1:-} in

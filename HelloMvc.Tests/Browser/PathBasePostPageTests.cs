@@ -6,7 +6,7 @@ namespace HelloMvc.Tests.Browser;
 
 /// <summary>The AJAX post page in Chromium with the site under PathBase=/hellomvc: its script finds every URL under it.</summary>
 [Collection(BrowserCollection.Name)]
-public class PathBasePostPageTests(BrowserFixture browser, PathBaseKestrelSite site) : IClassFixture<PathBaseKestrelSite>
+public class PathBasePostPageTests(BrowserFixture browser, PathBaseKestrelSite site)
 {
     private const string Base = SiteSettings.PathBase;
 

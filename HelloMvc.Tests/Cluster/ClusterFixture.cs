@@ -22,13 +22,11 @@ public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    public const string RequireServicesVariable = "HELLOMVC_REQUIRE_SERVICES";
+    public const string RequireServicesVariable = RequiredPrograms.RequireServicesVariable;
     public const string PathBase = "/hellomvc";
     public const int Instances = 2;
 
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
-    private static readonly string[] SearchPath =
-        [.. (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries), "/usr/sbin", "/usr/local/sbin", "/sbin"];
 
     private readonly HttpClient _probe = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(5) };
     private readonly ChildProcess?[] _instances = new ChildProcess?[Instances];
@@ -88,13 +86,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public Uri Instance(int index) => new($"http://127.0.0.1:{_instancePorts[index]}{PathBase}/");
 
     /// <summary>Call first in every cluster test: skips (or fails, under HELLOMVC_REQUIRE_SERVICES=1) without the services.</summary>
-    public void RequireServices()
-    {
-        if (_missing is null) return;
-        if (Environment.GetEnvironmentVariable(RequireServicesVariable) == "1")
-            Assert.Fail($"{RequireServicesVariable}=1 but {_missing}");
-        Assert.Skip(_missing);
-    }
+    public void RequireServices() => RequiredPrograms.Require(_missing);
 
     public async ValueTask InitializeAsync()
     {
@@ -102,10 +94,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var nginx = Find("nginx");
         if (redisServer is null || nginx is null)
         {
-            _missing = string.Join(" and ", new[] { (redisServer, "redis-server"), (nginx, "nginx") }
-                .Where(found => found.Item1 is null)
-                .Select(found => $"`{found.Item2}` is not installed (Debian's package: apt-get install {found.Item2})"))
-                + ": the cluster tests need it.";
+            _missing = RequiredPrograms.Missing("the cluster tests", "redis-server", "nginx");
             return;
         }
         _redisServer = redisServer;
@@ -314,8 +303,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
         """;
 
-    private static string? Find(string program) =>
-        SearchPath.Select(folder => Path.Combine(folder, program)).FirstOrDefault(File.Exists);
+    private static string? Find(string program) => RequiredPrograms.Find(program);
 
     private static int[] FreePorts(int count)
     {

@@ -1,6 +1,10 @@
 using HelloMvc.Web.Hosting.Proxy;
 using Microsoft.AspNetCore.Hosting;
 
+// The sites under the path base are shared by every test class that needs one, as KestrelSite and SiteFactory are.
+[assembly: AssemblyFixture(typeof(HelloMvc.Tests.Infrastructure.PathBaseSite))]
+[assembly: AssemblyFixture(typeof(HelloMvc.Tests.Infrastructure.PathBaseKestrelSite))]
+
 namespace HelloMvc.Tests.Infrastructure;
 
 /// <summary>Settings as a deployment gives them (environment variables, appsettings), for the sites below.</summary>

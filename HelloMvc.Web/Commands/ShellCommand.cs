@@ -49,10 +49,7 @@ public static class ShellCommand
         var globals = new ShellGlobals(app);
         // A terminal gets prompts; piped input is a script, read silently.
         var prompts = !Console.IsInputRedirected;
-
-        error.WriteLine($"C# shell ({RuntimeInformation.FrameworkDescription}) — App: {app.Environment.ApplicationName}, Environment: {app.Environment.EnvironmentName}");
-        error.WriteLine($"Content root: {app.Environment.ContentRootPath}");
-        error.WriteLine("In scope: App, Services, Configuration, Environment, GetService<T>(). Type exit or end the input to leave.");
+        WriteBanner(app, error);
 
         ScriptState<object>? state = null;
         while (true)
@@ -64,34 +61,49 @@ public static class ShellCommand
             var line = input.ReadLine();
             if (line is null || line.Trim() is "exit" or "exit()")
             {
-                break;
+                return 0;
             }
-            if (string.IsNullOrWhiteSpace(line))
+            if (!string.IsNullOrWhiteSpace(line))
             {
-                continue;
-            }
-            try
-            {
-                // Each submission continues the last one, so its variables are still there.
-                state = (state is null ? CSharpScript.RunAsync(line, options, globals) : state.ContinueWithAsync(line, options))
-                    .GetAwaiter().GetResult();
-                if (state.ReturnValue is { } value)
-                {
-                    output.WriteLine(CSharpObjectFormatter.Instance.FormatObject(value));
-                }
-            }
-            catch (CompilationErrorException compileError)
-            {
-                foreach (var diagnostic in compileError.Diagnostics)
-                {
-                    error.WriteLine(CSharpDiagnosticFormatter.Instance.Format(diagnostic));
-                }
-            }
-            catch (Exception thrown)
-            {
-                error.WriteLine($"{thrown.GetType().Name}: {thrown.Message}");
+                state = Evaluate(line, state, options, globals, output, error);
             }
         }
-        return 0;
+    }
+
+    private static void WriteBanner(WebApplication app, TextWriter error)
+    {
+        error.WriteLine($"C# shell ({RuntimeInformation.FrameworkDescription}) — App: {app.Environment.ApplicationName}, Environment: {app.Environment.EnvironmentName}");
+        error.WriteLine($"Content root: {app.Environment.ContentRootPath}");
+        error.WriteLine("In scope: App, Services, Configuration, Environment, GetService<T>(). Type exit or end the input to leave.");
+    }
+
+    /// <summary>
+    /// Runs one line as the next submission, which continues the last one, so its variables are still there; prints its
+    /// value, or its errors. Answers the state to continue from: the last good one after an error.
+    /// </summary>
+    private static ScriptState<object>? Evaluate(
+        string line, ScriptState<object>? state, ScriptOptions options, ShellGlobals globals, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            state = (state is null ? CSharpScript.RunAsync(line, options, globals) : state.ContinueWithAsync(line, options))
+                .GetAwaiter().GetResult();
+            if (state.ReturnValue is { } value)
+            {
+                output.WriteLine(CSharpObjectFormatter.Instance.FormatObject(value));
+            }
+        }
+        catch (CompilationErrorException compileError)
+        {
+            foreach (var diagnostic in compileError.Diagnostics)
+            {
+                error.WriteLine(CSharpDiagnosticFormatter.Instance.Format(diagnostic));
+            }
+        }
+        catch (Exception thrown)
+        {
+            error.WriteLine($"{thrown.GetType().Name}: {thrown.Message}");
+        }
+        return state;
     }
 }

@@ -1,3 +1,4 @@
+using HelloMvc.Web.Classes;
 using HelloMvc.Web.Hosting.Caching;
 using HelloMvc.Web.Hosting.Storage;
 using HelloMvc.Web.Negotiation;
@@ -24,6 +25,7 @@ public class ProgressController(Learners learners, IProgressStore store) : Contr
 
     // Forgetting: the antiforgery token (checked for every POST of the site) keeps another site from resetting a learner.
     [HttpPost("/progress/reset")]
+    [LeavesClass]
     public Task<IActionResult> Reset(CancellationToken cancellation) => WhileTheStoreAnswers(async () =>
     {
         if (learners.IdOf(HttpContext) is { } learner)

@@ -5,7 +5,7 @@ using HelloMvc.Tests.Infrastructure;
 
 namespace HelloMvc.Tests.Controllers.Http;
 
-public class ResponsesControllerTests(SiteFactory site, KestrelSite wire, PathBaseSite underPathBase) : IClassFixture<PathBaseSite>
+public class ResponsesControllerTests(SiteFactory site, KestrelSite wire, PathBaseSite underPathBase)
 {
     private readonly HttpClient _client = site.CreateNoRedirectClient();
 

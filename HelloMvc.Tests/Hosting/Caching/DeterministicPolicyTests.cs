@@ -4,14 +4,9 @@ using HelloMvc.Tests.Infrastructure;
 namespace HelloMvc.Tests.Hosting.Caching;
 
 /// <summary>The deterministic pages' caching, read from a real socket: what a browser or a proxy would be told to keep.</summary>
-public class DeterministicPolicyTests : IClassFixture<KestrelSite>
+public class DeterministicPolicyTests(KestrelSite site)
 {
-    private readonly HttpClient _client;
-
-    public DeterministicPolicyTests(KestrelSite site)
-    {
-        _client = site.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = site.Start() });
-    }
+    private readonly HttpClient _client = site.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = site.BaseAddress });
 
     private async Task<HttpResponseMessage> GetAsync(string url, string? accept = null, string? ifNoneMatch = null)
     {

@@ -9,7 +9,7 @@ namespace HelloMvc.Tests.Hosting.Proxy;
 /// The site under PathBase=/hellomvc on a real socket: a walk from the index through every page, redirect and asset it
 /// links to, with the exchange viewer (which sends requests of its own) among them.
 /// </summary>
-public class PathBaseOnTheWireTests(PathBaseKestrelSite site) : IClassFixture<PathBaseKestrelSite>
+public class PathBaseOnTheWireTests(PathBaseKestrelSite site)
 {
     private const string Base = SiteSettings.PathBase;
     private const int PageLimit = 600;

@@ -7,7 +7,7 @@ using HelloMvc.Web.LookingInside.Catalog;
 namespace HelloMvc.Tests.Hosting.Proxy;
 
 /// <summary>The site under PathBase=/hellomvc, in memory: links, AJAX, redirects and error pages keep the prefix.</summary>
-public class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSite>
+public class PathBaseTests(PathBaseSite site)
 {
     private const string Base = SiteSettings.PathBase;
     private readonly HttpClient _client = site.CreateNoRedirectClient();
@@ -182,7 +182,7 @@ public class PathBaseTests(PathBaseSite site) : IClassFixture<PathBaseSite>
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.NotEmpty(page.Document.QuerySelectorAll("#routes tbody tr"));
         Assert.Equal(
-            [Base + "/", Base + "/", Base + "/#chapter-1", Base + "/#chapter-2", Base + "/routes", Base + "/progress"],
+            [Base + "/", Base + "/", Base + "/#chapter-1", Base + "/#chapter-2", Base + "/routes", Base + "/progress", Base + "/class"],
             page.Document.QuerySelectorAll("header.site-header a").Select(a => a.GetAttribute("href")));
         var stylesheet = page.Document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
         Assert.StartsWith(Base + "/css/site", stylesheet);

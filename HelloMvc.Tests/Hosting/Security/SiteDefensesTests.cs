@@ -11,7 +11,7 @@ public sealed class NarrowExchangeSite() : ConfiguredKestrelSite(new Dictionary<
 /// <summary>On the wire, where Kestrel writes its own headers: HSTS behind a proxy that says https, no Server header,
 /// pages with a cookie or the session not for keeping, cookies under the path base, and the exchange viewer's limit.</summary>
 public class SiteDefensesTests(KestrelSite site, PathBaseKestrelSite underPathBase, NarrowExchangeSite narrow, SiteFactory inMemory)
-    : IClassFixture<PathBaseKestrelSite>, IClassFixture<NarrowExchangeSite>
+    : IClassFixture<NarrowExchangeSite>
 {
     private const string PublicHost = "class.example.edu";
 

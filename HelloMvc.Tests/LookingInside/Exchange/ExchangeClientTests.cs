@@ -1,21 +1,29 @@
+using System.Collections.Concurrent;
 using System.Net;
 using HelloMvc.Tests.Infrastructure;
 using HelloMvc.Web.LookingInside.Exchange;
+using HelloMvc.Web.LookingInside.Journeys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
+[assembly: AssemblyFixture(typeof(HelloMvc.Tests.LookingInside.Exchange.ProbedKestrelSite))]
+
 namespace HelloMvc.Tests.LookingInside.Exchange;
 
 /// <summary>
-/// The site on its own socket plus two probe endpoints that do what no demo does on purpose (hang, fail after the
-/// body started), a shorter time limit (3 s: long enough for a cold first request on a busy machine), and a path base (/base) in front, so the viewer's answers to a broken exchange,
-/// and its requests under a path base, can be tested.
+/// The site on its own socket plus probe endpoints that do what no demo does on purpose (hang, fail after the body
+/// started, serve a form of every kind of control and keep what each submission of it sent), a shorter time limit
+/// (3 s: long enough for a cold first request on a busy machine), and a path base (/base) in front, so the viewer's
+/// answers to a broken exchange, its requests under a path base, and its forms can be tested. One per test run.
 /// </summary>
 public sealed class ProbedKestrelSite : KestrelSite
 {
     public TaskCompletionSource Aborted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Each submission of the probe form, by the run id the page was asked with, as the server received it.</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<ReceivedForm>> FormsReceived { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -31,6 +39,9 @@ public sealed class ProbedKestrelSite : KestrelSite
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
+            // The probes answer before the site's pipeline, so the journey goes in front of them as it does in front of
+            // the site (a request it already claimed passes the site's own UseJourneys untouched).
+            app.UseJourneys();
             app.UsePathBase("/base");
             app.Use(async (context, rest) =>
             {
@@ -49,6 +60,15 @@ public sealed class ProbedKestrelSite : KestrelSite
                         context.Request.Path = "/exchange";
                         await rest(context);
                         break;
+                    case "/probe/form":
+                        context.Response.ContentType = "text/html; charset=utf-8";
+                        await context.Response.WriteAsync(PageFormTests.FormPage(context.Request.Query["kind"].ToString(), context.Request.Query["run"].ToString()));
+                        break;
+                    case "/probe/form/sent":
+                        site.FormsReceived.GetOrAdd(context.Request.Query["run"].ToString(), _ => new()).Enqueue(await ReceivedForm.ReadAsync(context.Request));
+                        context.Response.ContentType = "text/plain";
+                        await context.Response.WriteAsync("Received.");
+                        break;
                     case "/probe/throws-mid-body":
                         context.Response.ContentType = "text/plain";
                         await context.Response.WriteAsync("partial");
@@ -64,7 +84,7 @@ public sealed class ProbedKestrelSite : KestrelSite
     }
 }
 
-public class ExchangeClientTests(ProbedKestrelSite probed) : IClassFixture<ProbedKestrelSite>
+public class ExchangeClientTests(ProbedKestrelSite probed)
 {
     private readonly HttpClient _client = probed.CreateWireClient();
 

@@ -95,7 +95,9 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
     [InlineData("?path=/Exchange/")]
     [InlineData("?path=/%2565xchange%3Fpath=/hello")]
     [InlineData("?path=")]
+    [InlineData("?path=%20")]
     [InlineData("")]
+    [InlineData("?method=TRACE&form=yes")]
     public async Task Anything_but_a_local_path_other_than_the_viewer_is_400_on_the_error_page(string query)
     {
         var page = await _client.GetPageAsync("/exchange" + query);
@@ -104,6 +106,20 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
         Assert.Equal("400 Bad Request", page.Text("main h1"));
         Assert.Contains("must be a local path of this site", page.Text("main p.refused"));
         Assert.Null(page.Document.QuerySelector("pre#request"));
+    }
+
+    [Theory]
+    // Blank is none, as MVC binds a blank string: no method (GET), no body, no type, no form, no follow.
+    [InlineData("&method=%20&body=%20&type=%20&form=%20&follow=")]
+    [InlineData("&asked=1")]
+    [InlineData("&asked.path=/nope")]
+    [InlineData("&junk=1")]
+    public async Task A_blank_value_or_a_key_the_viewer_does_not_know_changes_nothing(string extra)
+    {
+        var page = await _client.GetPageAsync("/exchange?path=/hello" + extra);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("GET /hello HTTP/1.1", page.Lines("pre#request")[0]);
     }
 
     [Fact]
@@ -378,6 +394,20 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
     }
 
     [Fact]
+    public async Task The_cookie_labs_form_goes_with_every_field_a_browser_sends_its_select_included()
+    {
+        var page = await site.CreateWireClient(handleCookies: false).GetPageAsync("/exchange?path=/http/cookie&form=1");
+
+        var sections = page.Document.QuerySelectorAll("section.exchange");
+        Assert.Equal(2, sections.Length);
+        // The inputs as the page fills them, the unchecked boxes left out, and the select's first option, (not set).
+        Assert.Equal("GET /http/cookie/set?name=brief&value=gone-soon&maxAge=&expires=&path=&sameSite= HTTP/1.1", Lines(sections[1], "pre.request")[0]);
+        var response = Lines(sections[1], "pre.response");
+        Assert.Equal("HTTP/1.1 302 Found", response[0]);
+        Assert.Contains(response, line => line.StartsWith("Set-Cookie: brief=gone-soon; path=/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Follow_on_login_shows_two_hops_the_session_cookie_sent_on_the_second_and_Authenticated()
     {
         var client = site.CreateWireClient();
@@ -473,6 +503,13 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
     [InlineData("type=text/plain%0D%0AX:%201", "is not a media type")]
     [InlineData("form=yes", "form and follow are 1 (on) or 0 (off)")]
     [InlineData("follow=2", "form and follow are 1 (on) or 0 (off)")]
+    // What MVC's own bool binder would take, and the viewer does not.
+    [InlineData("form=true", "form and follow are 1 (on) or 0 (off)")]
+    [InlineData("follow=%201", "form and follow are 1 (on) or 0 (off)")]
+    [InlineData("method=%01", "The method “\\u0001” is not one the viewer sends")]
+    // Two reasons: the refusal names the first field's, in the form's order.
+    [InlineData("follow=2&method=TRACE&header=No-Colon", "The method “TRACE”")]
+    [InlineData("type=nope&header=No-Colon", "The header “No-Colon” is not written as Name: value")]
     public async Task Each_bad_input_is_a_400_that_says_what_was_refused(string query, string reason)
     {
         var page = await _client.GetPageAsync("/exchange?path=/hello&" + query);

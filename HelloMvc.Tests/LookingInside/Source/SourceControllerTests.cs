@@ -84,10 +84,10 @@ public class SourceControllerTests(SiteFactory site)
 
         var lead = page.Document.QuerySelector(".source-lead figure.code-block")!;
         Assert.Equal("HelloMvc.Web/LookingInside/Exchange/ExchangeController.cs", lead.QuerySelector(".path")!.TextContent);
-        Assert.DoesNotContain(lead.ShownLines(), line => line.Code.Contains("internal bool IsViewable("));
+        Assert.DoesNotContain(lead.ShownLines(), line => line.Code.Contains("internal string? Viewable("));
         var rest = page.Document.QuerySelector(".source-rest-blocks")!.Block("HelloMvc.Web/LookingInside/Exchange/ExchangeController.cs")!.ShownLines();
         Assert.Contains(rest, line => line.Code.Contains("public class ExchangeController"));
-        Assert.Contains(rest, line => line.Code.Contains("internal bool IsViewable("));
+        Assert.Contains(rest, line => line.Code.Contains("internal string? Viewable("));
         Assert.Equal(rest.Select(line => line.Number).Order(), rest.Select(line => line.Number));
     }
 

@@ -54,6 +54,29 @@ public class WhatHappenedTests(KestrelSite site)
     }
 
     [Fact]
+    public async Task Logging_in_shows_the_session_cookie_the_302_sent_and_the_302_carries_one_TempData_cookie()
+    {
+        const string SessionCookie = ".HelloMvc.Session";
+        using var client = site.CreateWireClient();
+
+        var (page, hops) = await FollowAsync(client, "/http/login");
+
+        // The session middleware adds its cookie as the response starts, after the record was written: it is there all the same.
+        var sent = Assert.Single(hops).Headers.GetValues("Set-Cookie").ToList();
+        var session = Assert.Single(sent, cookie => cookie.StartsWith(SessionCookie + "="));
+        Assert.Single(sent, cookie => cookie.StartsWith(TempDataCookie + "="));
+        var shown = Assert.Single(Shown(page));
+        var line = Assert.Single(shown, header => header.StartsWith($"Set-Cookie: {SessionCookie}="));
+        // The encrypted value elided to its start, the attributes as sent.
+        var value = session[(SessionCookie.Length + 1)..session.IndexOf(';')];
+        Assert.StartsWith($"Set-Cookie: {SessionCookie}={value[..12]}…;", line);
+        Assert.EndsWith(session[session.IndexOf(';')..], line);
+        Assert.DoesNotContain(shown, header => header.Contains(TempDataCookie));
+        // The browser kept the session cookie: the page it landed on knows it logged in.
+        Assert.Equal("[Authenticated]", page.Text("p.auth"));
+    }
+
+    [Fact]
     public async Task Setting_a_cookie_shows_the_Set_cookie_that_made_the_hop()
     {
         using var client = site.CreateWireClient();

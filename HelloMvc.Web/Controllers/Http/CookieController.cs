@@ -1,6 +1,7 @@
 using HelloMvc.Web.Hosting.Caching;
 using HelloMvc.Web.Hosting.Proxy;
 using HelloMvc.Web.Models;
+using HelloMvc.Web.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HelloMvc.Web.Controllers.Http;
@@ -21,16 +22,16 @@ public class CookieController : HttpChapterController
     [NoStore]
     public IActionResult Index() => View(Request.Cookies);
 
-    // set_cookie() with every parameter: CookieOptions carry them and the framework writes the header; a 400 says what it refused.
+    // set_cookie() with every parameter: MVC binds the query to the lab's form and checks its rules; a 400 names the first broken.
     [HttpGet("cookie/set")]
     public IActionResult Set([FromQuery] CookieLabForm form)
     {
-        if (!form.TryCreateOptions(Request.SiteCookiePath(), out var options, out var refusal))
+        if (!ModelState.IsValid)
         {
-            return new ViewResult
-                { ViewName = "Refused", ViewData = new(ViewData) { Model = refusal }, StatusCode = StatusCodes.Status400BadRequest };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Refused", ModelState.FirstError<CookieLabForm>(MetadataProvider));
         }
-        Response.Cookies.Append(form.Name, form.Value ?? "", options);
+        Response.Cookies.Append(form.Name!, form.Value ?? "", form.ToCookieOptions(Request.SiteCookiePath()));
         return RedirectToAction(nameof(Index));
     }
 }

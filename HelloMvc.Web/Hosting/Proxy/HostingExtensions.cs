@@ -82,10 +82,8 @@ public static class HostingExtensions
             {
                 throw new InvalidOperationException($"{PathBaseKey} must start with '/', such as /hellomvc; it is '{pathBase}'.");
             }
+            // Program.cs routes after this, so routing matches the path without the prefix.
             app.UsePathBase(pathBase);
-            // Left to itself, WebApplication routes before the first middleware, on the path with its prefix still
-            // on; an explicit UseRouting after UsePathBase matches the path without it.
-            app.UseRouting();
         }
         return app;
     }

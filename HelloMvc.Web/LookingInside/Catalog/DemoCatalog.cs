@@ -6,6 +6,7 @@ using HelloMvc.Web.Negotiation;
 using HelloMvc.Web.Redirects;
 using HelloMvc.Web.Routing;
 using HelloMvc.Web.TryIt.Tasks;
+using HelloMvc.Web.Validation;
 
 namespace HelloMvc.Web.LookingInside.Catalog;
 
@@ -41,6 +42,16 @@ public static class DemoCatalog
     private static readonly SourcePiece SafeRedirect = SourcePiece.Of(typeof(SafeRedirectExtensions));
 
     private static readonly SourcePiece TheNote = SourcePiece.Of(typeof(Note));
+
+    // The lab's form as MVC binds and checks it: the model, each rule it names, the checkbox binder, and the first error.
+    private static readonly IReadOnlyList<SourcePiece> TheCookieLabRules =
+    [
+        SourcePiece.Of(typeof(CookieLabForm)), SourcePiece.Of(typeof(InputRuleAttribute)), SourcePiece.Of(typeof(CookieNameAttribute)),
+        SourcePiece.Of(typeof(NoLineBreakAttribute)), SourcePiece.Of(typeof(MaxUtf8BytesAttribute)), SourcePiece.Of(typeof(MaxAgeAttribute)),
+        SourcePiece.Of(typeof(CookieDateAttribute)), SourcePiece.Of(typeof(CookiePathAttribute)), SourcePiece.Of(typeof(OneOfAttribute)),
+        SourcePiece.Of(typeof(CheckboxAttribute)), SourcePiece.Of(typeof(CheckboxModelBinder)),
+        SourcePiece.Of(typeof(ModelStateExtensions), nameof(ModelStateExtensions.FirstError)),
+    ];
 
     private static readonly SourcePiece TheSession = SourcePiece.Program(nameof(SessionServiceCollectionExtensions.AddSession));
 
@@ -370,7 +381,7 @@ public static class DemoCatalog
                     ],
                 },
                 new("/http/cookie/set?name=brief&value=gone%20soon&maxAge=10&sameSite=Strict", "What the lab's form sends: a cookie that lives ten seconds, then a redirect back to the lab.",
-                    StatusCodes.Status302Found) { Source = [SourcePiece.Of(typeof(CookieLabForm))] },
+                    StatusCodes.Status302Found) { Source = TheCookieLabRules },
             ]),
             new("The session", "session",
             [
@@ -520,7 +531,7 @@ public static class DemoCatalog
             [
                 new("/exchange?path=/http/set/Grey", "The raw HTTP exchange of one request, sent by the site over a socket to its own address: request line and headers, status line, every response header (here a Location and a Set-Cookie, and the server's own Date; no Server header, since the site does not name its software), the body.")
                 {
-                    Source = [SourcePiece.Of(typeof(ExchangeController), nameof(ExchangeController.IsViewable)), SourcePiece.Of(typeof(ExchangeClient), nameof(ExchangeClient.SendAsync))],
+                    Source = [SourcePiece.Of(typeof(ExchangeController), nameof(ExchangeController.Viewable)), SourcePiece.Of(typeof(ExchangePaths), nameof(ExchangePaths.IsViewable)), SourcePiece.Of(typeof(ExchangeClient), nameof(ExchangeClient.SendAsync))],
                     Tasks =
                     [
                         new("viewer-follow", "Watch a log in hop by hop, without your own cookies changing.",

@@ -54,25 +54,55 @@ public sealed class ExchangeClient(IServer server, JourneyStore journeys, IOptio
         }
 
         RecordingStream? wire = null;
-        using var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            UseProxy = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            // A browser sends no trace context; neither does the viewer.
-            ActivityHeadersPropagator = null,
-            // Kestrel read the learner's headers as UTF-8 (a cookie may hold Zoë): they go on as the same bytes.
-            RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
-            // A socket of its own, to the address the server listens on, with Nagle's algorithm off: the handler's own
-            // connect leaves it on, and a small write then waits for the server's delayed ACK (measured: past 500 ms).
-            ConnectCallback = (_, cancel) => ConnectAsync(address.EndPoint, cancel),
-            PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(wire = new RecordingStream(context.PlaintextStream, HeadLimit)),
-            // The connection goes to this server's own socket, whatever name its certificate carries.
-            SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
-        };
+        using var handler = HandlerTo(address.EndPoint, recording => wire = recording);
         using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(address.Origin, target));
+        using var request = RequestFor(learner, outgoing, RequestUri(address.Origin, target), jar.HeaderFor(PathOf(target)));
+        var journey = journeys.Open();
+        if (journey is not null)
+        {
+            request.Headers.TryAddWithoutValidation(JourneyStore.MarkHeader, journey.Id);
+        }
+        try
+        {
+            return await ExchangeAsync(client, request, wire: () => wire, method, path, target, journey, learner, jar, deadline);
+        }
+        finally
+        {
+            if (journey is not null) journeys.Close(journey);
+        }
+    }
+
+    /// <summary>
+    /// A handler for one exchange: a socket of its own to the server's address, nothing added or undone on the way (no
+    /// redirects, cookies, proxy, decompression or trace context), and a stream under HTTP that records the bytes.
+    /// </summary>
+    private static SocketsHttpHandler HandlerTo(EndPoint endPoint, Action<RecordingStream> recording) => new()
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        UseProxy = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        // A browser sends no trace context; neither does the viewer.
+        ActivityHeadersPropagator = null,
+        // Kestrel read the learner's headers as UTF-8 (a cookie may hold Zoë): they go on as the same bytes.
+        RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
+        // A socket of its own, to the address the server listens on, with Nagle's algorithm off: the handler's own
+        // connect leaves it on, and a small write then waits for the server's delayed ACK (measured: past 500 ms).
+        ConnectCallback = (_, cancel) => ConnectAsync(endPoint, cancel),
+        PlaintextStreamFilter = (context, _) =>
+        {
+            var wire = new RecordingStream(context.PlaintextStream, HeadLimit);
+            recording(wire);
+            return ValueTask.FromResult<Stream>(wire);
+        },
+        // The connection goes to this server's own socket, whatever name its certificate carries.
+        SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+    };
+
+    /// <summary>The request as a browser would send it: the learner's host and headers, the jar's cookies, then what was given, then the viewer's mark.</summary>
+    private static HttpRequestMessage RequestFor(HttpRequest learner, ExchangeMessage outgoing, Uri uri, IReadOnlyList<string> cookies)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(outgoing.Method), uri);
         if (learner.Host.HasValue)
         {
             // An internationalised host goes out as the punycode the wire carries (xn--…), never as raw UTF-8.
@@ -81,7 +111,7 @@ public sealed class ExchangeClient(IServer server, JourneyStore journeys, IOptio
         var given = outgoing.Headers.Select(header => header.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var name in ForwardedHeaders.Where(name => !given.Contains(name)))
         {
-            IReadOnlyList<string?> values = name == HeaderNames.Cookie ? (IReadOnlyList<string?>)jar.HeaderFor(PathOf(target)) : learner.Headers[name].ToArray();
+            IReadOnlyList<string?> values = name == HeaderNames.Cookie ? (IReadOnlyList<string?>)cookies : learner.Headers[name].ToArray();
             if (values.Count > 0)
             {
                 request.Headers.TryAddWithoutValidation(name, values);
@@ -103,19 +133,7 @@ public sealed class ExchangeClient(IServer server, JourneyStore journeys, IOptio
             }
         }
         request.Headers.TryAddWithoutValidation(HeaderNames.Via, Via);
-        var journey = journeys.Open();
-        if (journey is not null)
-        {
-            request.Headers.TryAddWithoutValidation(JourneyStore.MarkHeader, journey.Id);
-        }
-        try
-        {
-            return await ExchangeAsync(client, request, wire: () => wire, method, path, target, journey, learner, jar, deadline);
-        }
-        finally
-        {
-            if (journey is not null) journeys.Close(journey);
-        }
+        return request;
     }
 
     private async Task<ExchangeRecord> ExchangeAsync(
@@ -168,6 +186,20 @@ public sealed class ExchangeClient(IServer server, JourneyStore journeys, IOptio
             : journey.Dropped > 0 ? $"{journey.Dropped} more steps were not kept."
             : null;
         return (steps.Count == 0 ? null : steps, note);
+    }
+
+    /// <summary>
+    /// The address to send to: the target on the server's origin, its dot segments resolved as a browser resolves them,
+    /// and otherwise as written. System.Uri alone would also turn an escape such as %7E back into ~ (a form's query
+    /// holds one for each ~ typed), which a browser never does.
+    /// </summary>
+    private static Uri RequestUri(Uri origin, string target)
+    {
+        var resolved = new Uri(origin, target);
+        var hasDotSegments = target.Split('?')[0].Split('/').Any(segment => segment.Replace("%2e", ".", StringComparison.OrdinalIgnoreCase) is "." or "..");
+        return hasDotSegments
+            ? resolved
+            : new Uri(resolved.GetLeftPart(UriPartial.Authority) + target, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
     }
 
     private static string PathOf(string target) => PathString.FromUriComponent(target.Split('?')[0]).Value ?? "/";

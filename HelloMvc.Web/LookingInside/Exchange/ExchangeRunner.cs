@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace HelloMvc.Web.LookingInside.Exchange;
@@ -8,98 +7,129 @@ namespace HelloMvc.Web.LookingInside.Exchange;
 /// a browser sends it; with follow=1 each redirect of this site, hop by hop, at most <see cref="MaxRedirects"/>.
 /// One cookie jar carries cookies from hop to hop, and one time limit covers them all.
 /// </summary>
-public sealed class ExchangeRunner(ExchangeClient wire, IOptions<ExchangeOptions> options)
+public sealed class ExchangeRunner(ExchangeClient client, IOptions<ExchangeOptions> options)
 {
     public const int MaxRedirects = 10;
 
     /// <param name="viewable">The local path (and query) a site-relative URL names, if the viewer may send to it; else null.</param>
     public async Task<ExchangePage> RunAsync(HttpRequest learner, string path, ExchangeRequest asked, Func<string, string?> viewable)
     {
-        var jar = CookieJar.From(learner);
-        var exchanges = new List<ExchangeRecord>();
-        var notes = new List<string>();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(learner.HttpContext.RequestAborted);
         deadline.CancelAfter(options.Value.Timeout);
+        var run = new Run(client, learner, viewable, deadline.Token);
 
-        var next = new ExchangeMessage(asked.Method, path, asked.Headers, asked.Body, asked.Type);
-        if (asked.Form)
+        var first = asked.Form
+            ? await run.FormOfAsync(path) is { } form ? form with { Headers = asked.Headers } : null
+            : new ExchangeMessage(asked.Method, path, asked.Headers, asked.Body, asked.Type);
+        if (first is not null)
         {
-            var page = await wire.SendAsync(learner, new ExchangeMessage("GET", path, []), jar, deadline.Token) with { Label = "The page" };
-            exchanges.Add(page);
-            if (page.StatusCode is null) return new ExchangePage(path, asked, exchanges, notes);
-            if (FormOf(learner, page, viewable, notes) is not { } form) return new ExchangePage(path, asked, exchanges, notes);
-            next = form with { Headers = asked.Headers };
+            await run.SendAsync(first, asked.Follow, asked.Form ? "Its form, as a browser sends it" : null);
+        }
+        return run.Page(path, asked);
+    }
+
+    /// <summary>One page's exchanges as they are taken: its jar, what it sent and got, and what it must say.</summary>
+    private sealed class Run(ExchangeClient client, HttpRequest learner, Func<string, string?> viewable, CancellationToken deadline)
+    {
+        private readonly CookieJar _jar = CookieJar.From(learner);
+        private readonly List<ExchangeRecord> _exchanges = [];
+        private readonly List<string> _notes = [];
+
+        /// <summary>GETs the page, then reads its first form as the request a browser makes when it is submitted; null (and why) if it cannot be sent.</summary>
+        public async Task<ExchangeMessage?> FormOfAsync(string path)
+        {
+            var page = await client.SendAsync(learner, new ExchangeMessage("GET", path, []), _jar, deadline) with { Label = "The page" };
+            _exchanges.Add(page);
+            if (page.StatusCode is null)
+            {
+                return null;
+            }
+            if (page.Body is not { Length: > 0 } html || AddressOf(page.Target) is not { } address)
+            {
+                _notes.Add("The page has no form to send.");
+                return null;
+            }
+            if (await PageForm.FirstInAsync(html, address, _notes, deadline) is not { } form)
+            {
+                return null;
+            }
+            if (form.Target is null || viewable(form.Target) is not { } action)
+            {
+                _notes.Add($"The form's action, {form.Action}, is not a page of this site the viewer may send to, so it was not sent.");
+                return null;
+            }
+            return new ExchangeMessage(form.Method, action, [], form.Body, form.Type);
         }
 
-        for (var redirects = 0; ; redirects++)
+        /// <summary>Sends the message; with follow, then each redirect of this site as a browser would, until an answer that is not one.</summary>
+        public async Task SendAsync(ExchangeMessage next, bool follow, string? firstLabel)
         {
-            var label = asked.Form && redirects == 0 ? "Its form, as a browser sends it" : asked.Follow ? $"Hop {redirects + 1}" : null;
-            var exchange = await wire.SendAsync(learner, next, jar, deadline.Token) with { Label = label };
-            exchanges.Add(exchange);
-            if (!asked.Follow || exchange is not { StatusCode: 301 or 302 or 303 or 307 or 308, Location: { } location })
+            for (var redirects = 0; ; redirects++)
             {
-                break;
+                var label = redirects == 0 && firstLabel is not null ? firstLabel : follow ? $"Hop {redirects + 1}" : null;
+                var exchange = await client.SendAsync(learner, next, _jar, deadline) with { Label = label };
+                _exchanges.Add(exchange);
+                if (!follow || exchange is not { StatusCode: 301 or 302 or 303 or 307 or 308, Location: { } location }
+                    || NextHop(location, next.Path, redirects) is not { } target)
+                {
+                    return;
+                }
+                next = Redirected(next, exchange.StatusCode.Value, target);
             }
+        }
+
+        public ExchangePage Page(string path, ExchangeRequest asked)
+        {
+            if (_jar.Changed)
+            {
+                _notes.Add("The cookies the site set on the way stayed in the viewer's jar for this page only: your browser's cookies are unchanged.");
+            }
+            return new ExchangePage(path, asked, _exchanges, _notes);
+        }
+
+        /// <summary>The page a Location sends the viewer to, or null (and why) when it stops there.</summary>
+        private string? NextHop(string location, string from, int redirects)
+        {
             if (redirects == MaxRedirects)
             {
-                notes.Add($"Stopped after following {MaxRedirects} redirects: a browser would give up on a chain this long too.");
-                break;
+                _notes.Add($"Stopped after following {MaxRedirects} redirects: a browser would give up on a chain this long too.");
+                return null;
             }
-            if (Resolve(learner, location, next.Path) is not { } local)
+            if (Resolve(location, from) is not { } local)
             {
-                notes.Add($"The last Location, {location}, is not on this site: the viewer shows it and never follows it.");
-                break;
+                _notes.Add($"The last Location, {location}, is not on this site: the viewer shows it and never follows it.");
+                return null;
             }
             if (viewable(local) is not { } target)
             {
-                notes.Add($"The last Location, {location}, is not a page the viewer may ask for, so it stops there.");
-                break;
+                _notes.Add($"The last Location, {location}, is not a page the viewer may ask for, so it stops there.");
+                return null;
             }
-            next = Redirected(next, exchange.StatusCode.Value, target);
+            return target;
         }
-        if (jar.Changed)
-        {
-            notes.Add("The cookies the site set on the way stayed in the viewer's jar for this page only: your browser's cookies are unchanged.");
-        }
-        return new ExchangePage(path, asked, exchanges, notes);
-    }
 
-    /// <summary>The page's first form as the request a browser makes when it is submitted, or null (and why) if it cannot be sent.</summary>
-    private static ExchangeMessage? FormOf(HttpRequest learner, ExchangeRecord page, Func<string, string?> viewable, List<string> notes)
-    {
-        if (page.Body is not { Length: > 0 } html || PageForm.FirstIn(html) is not { } form)
-        {
-            notes.Add("The page has no form to send.");
-            return null;
-        }
-        var action = form.Action is null ? page.Target : Resolve(learner, form.Action, page.Target) is { } local ? viewable(local) : null;
-        if (action is null)
-        {
-            notes.Add($"The form's action, {form.Action}, is not a page of this site the viewer may send to, so it was not sent.");
-            return null;
-        }
-        // As a browser encodes a form: application/x-www-form-urlencoded, spaces as +.
-        var fields = string.Join('&', form.Fields.Select(field => $"{WebUtility.UrlEncode(field.Key)}={WebUtility.UrlEncode(field.Value)}"));
-        return form.Method == "POST"
-            ? new ExchangeMessage("POST", action, [], fields, "application/x-www-form-urlencoded")
-            : new ExchangeMessage("GET", $"{action.Split('?')[0]}?{fields}", []);
-    }
+        // Null only for a request without a Host (HTTP/1.0 allows it): then nothing is on this site's origin.
+        private Uri? Origin => Uri.TryCreate($"{learner.Scheme}://{learner.Host.ToUriComponent()}", UriKind.Absolute, out var origin) ? origin : null;
 
-    /// <summary>
-    /// A URL as the page at <paramref name="from"/> means it (relative, site-relative or absolute), as a path and query of
-    /// this site with its path base, or null when it names another origin.
-    /// </summary>
-    private static string? Resolve(HttpRequest learner, string reference, string from)
-    {
-        if (!Uri.TryCreate($"{learner.Scheme}://{learner.Host.ToUriComponent()}", UriKind.Absolute, out var origin)
-            || !Uri.TryCreate(origin, ExchangeClient.Target(learner, from), out var page)
-            || !Uri.TryCreate(page, reference, out var resolved)
-            || !string.IsNullOrEmpty(resolved.UserInfo)
-            || Uri.Compare(resolved, origin, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+        /// <summary>The absolute address of a page of this site, as a browser's address bar shows it.</summary>
+        private Uri? AddressOf(string path) =>
+            Origin is { } origin && Uri.TryCreate(origin, ExchangeClient.Target(learner, path), out var address) ? address : null;
+
+        /// <summary>
+        /// A URL as the page at <paramref name="from"/> means it (relative, site-relative or absolute), as a path and query
+        /// of this site with its path base, or null when it names another origin.
+        /// </summary>
+        private string? Resolve(string reference, string from)
         {
-            return null;
+            if (AddressOf(from) is not { } page
+                || !Uri.TryCreate(page, reference, out var resolved)
+                || !string.IsNullOrEmpty(resolved.UserInfo)
+                || Uri.Compare(resolved, Origin, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+            {
+                return null;
+            }
+            return resolved.PathAndQuery;
         }
-        return resolved.PathAndQuery;
     }
 
     /// <summary>

@@ -1,68 +1,76 @@
-using System.Net;
-using System.Text.RegularExpressions;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Io;
+using HttpMethod = AngleSharp.Io.HttpMethod;
 
 namespace HelloMvc.Web.LookingInside.Exchange;
 
 /// <summary>
-/// The first form of a page as a browser would submit it: its action (empty means the page itself), its method, and
-/// the name and value of each field it sends (inputs, a checked box, a textarea; never a button). A small reading of
-/// the page the viewer already holds (at most a page's worth of text, each pattern with a time limit), not a browser:
-/// enough for the site's own forms, whose antiforgery token is a hidden input.
+/// The request a browser makes when a page's first form is submitted with its first submit button: the HTML standard's
+/// form submission, as AngleSharp implements it. Each control goes by its type (only checked boxes and radios, a select's
+/// selected option or else its first, a textarea, the button's own name and value, nothing disabled); the method; the
+/// action resolved against the page's address; the body in the form's encoding (urlencoded, multipart, plain text).
+/// AngleSharp parses the page the viewer already holds; it runs no script and fetches nothing.
 /// </summary>
-public sealed partial record PageForm(string? Action, string Method, IReadOnlyList<KeyValuePair<string, string>> Fields)
+/// <param name="Action">Where the form goes, as an absolute URL.</param>
+/// <param name="Target">The action's path and query when it is on the page's own origin, else null.</param>
+public sealed record PageForm(string Method, string Action, string? Target, string? Body, string? Type)
 {
-    private static readonly string[] NotSent = ["submit", "button", "image", "reset", "file"];
-
-    public static PageForm? FirstIn(string html)
+    /// <param name="html">The page as the viewer received it.</param>
+    /// <param name="address">The page's address: the form's action is resolved against it.</param>
+    /// <param name="notes">Where to say why there is no form to send.</param>
+    public static async Task<PageForm?> FirstInAsync(string html, Uri address, ICollection<string> notes, CancellationToken cancel)
     {
-        try
+        using var context = BrowsingContext.New(Configuration.Default);
+        using var document = await context.OpenAsync(response => response.Content(html).Address(address), cancel);
+        if (document.Forms.FirstOrDefault() is not { } form)
         {
-            var form = FormElement().Match(html);
-            if (!form.Success)
-            {
-                return null;
-            }
-            var attributes = Attributes(form.Groups["attributes"].Value);
-            var fields = new List<KeyValuePair<string, string>>();
-            foreach (Match field in Field().Matches(form.Groups["inner"].Value))
-            {
-                var of = Attributes(field.Groups["attributes"].Value);
-                var type = of.GetValueOrDefault("type", "text").ToLowerInvariant();
-                if (of.GetValueOrDefault("name") is not { Length: > 0 } name || NotSent.Contains(type)
-                    || (type is "checkbox" or "radio" && !of.ContainsKey("checked")))
-                {
-                    continue;
-                }
-                var value = field.Groups["text"].Success
-                    ? WebUtility.HtmlDecode(field.Groups["text"].Value)
-                    : of.GetValueOrDefault("value", type is "checkbox" or "radio" ? "on" : "");
-                fields.Add(new(name, value));
-            }
-            var method = attributes.GetValueOrDefault("method", "get").Equals("post", StringComparison.OrdinalIgnoreCase) ? "POST" : "GET";
-            return new PageForm(attributes.GetValueOrDefault("action") is { Length: > 0 } action ? action : null, method, fields);
+            notes.Add("The page has no form to send.");
+            return null;
         }
-        catch (RegexMatchTimeoutException)
+        if (form.GetSubmission(SubmitButtonOf(form) ?? form) is not { } submission)
+        {
+            notes.Add("The form does not pass its own checks (a required field is empty, say): a browser would not send it, so the viewer does not either.");
+            return null;
+        }
+        var target = submission.Target;
+        var local = target.Origin == new Url(address.AbsoluteUri).Origin ? target.PathName + QueryOf(submission) : null;
+        return new PageForm(submission.Method.ToString().ToUpperInvariant(), target.Href, local, await BodyOfAsync(submission), submission.MimeType);
+    }
+
+    // A GET form's fields are its query; any other method keeps the action's own query as written.
+    private static string QueryOf(DocumentRequest submission) =>
+        submission.Target.Query is not { } query ? ""
+        : submission.Method == HttpMethod.Get ? "?" + AsBrowsersEncode(query)
+        : "?" + query;
+
+    /// <summary>The button a click submits with: the form's first submit button (a browser's default button), if it has one.</summary>
+    private static IHtmlElement? SubmitButtonOf(IHtmlFormElement form) =>
+        form.Elements.OfType<IHtmlElement>().FirstOrDefault(element => element switch
+        {
+            IHtmlButtonElement button => button.Type == "submit" && !button.IsDisabled,
+            IHtmlInputElement input => input.Type is "submit" or "image" && !input.IsDisabled,
+            _ => false,
+        });
+
+    private static async Task<string?> BodyOfAsync(DocumentRequest submission)
+    {
+        if (submission.Method == HttpMethod.Get || submission.Body is null)
         {
             return null;
         }
-    }
-
-    private static Dictionary<string, string> Attributes(string text)
-    {
-        var attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (Match attribute in Attribute().Matches(text))
+        using var reader = new StreamReader(submission.Body);
+        var body = await reader.ReadToEndAsync();
+        return submission.MimeType switch
         {
-            attributes.TryAdd(attribute.Groups["name"].Value, WebUtility.HtmlDecode(attribute.Groups["value"].Value));
-        }
-        return attributes;
+            "application/x-www-form-urlencoded" => AsBrowsersEncode(body),
+            // The multipart body ends with a line break after its closing boundary, as browsers write it.
+            { } type when type.StartsWith("multipart/form-data", StringComparison.Ordinal) && !body.EndsWith("\r\n", StringComparison.Ordinal) => body + "\r\n",
+            _ => body,
+        };
     }
 
-    [GeneratedRegex(@"<form\b(?<attributes>[^>]*)>(?<inner>.*?)</form\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline, 200)]
-    private static partial Regex FormElement();
-
-    [GeneratedRegex(@"<input\b(?<attributes>[^>]*)>|<textarea\b(?<attributes>[^>]*)>(?<text>.*?)</textarea\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline, 200)]
-    private static partial Regex Field();
-
-    [GeneratedRegex(@"(?<name>[^\s=/>""']+)(?:\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s>""']+)))?", RegexOptions.None, 200)]
-    private static partial Regex Attribute();
+    // AngleSharp leaves ~ as it is; the URL standard's urlencoded serializer (and so every browser) escapes it.
+    private static string AsBrowsersEncode(string urlencoded) => urlencoded.Replace("~", "%7E", StringComparison.Ordinal);
 }

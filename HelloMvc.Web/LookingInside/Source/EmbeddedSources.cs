@@ -1,19 +1,18 @@
 using System.Reflection;
+using HelloMvc.SourceGenerator;
 
 namespace HelloMvc.Web.LookingInside.Source;
 
 /// <summary>
-/// Lines of one of the site's files, named by what they are. The key says what: <c>T:</c> a type (its full name; the
-/// header ends at its opening brace), <c>M:</c> a method by its type, name and parameter names (with the view its
-/// View(…) call names), <c>N:</c> a member by name, <c>S:</c> a top-level statement by a method it calls,
-/// <c>F:</c> a block of the Flask app by the action it mirrors.
+/// Lines of one of the site's files, named by what they are: a key of <see cref="ListingKeys"/> (a type's header ends at
+/// its opening brace; a method carries the view its View(…) call names).
 /// </summary>
 public readonly record struct SourceSpan(string Key, int File, int First, int Last)
 {
     /// <summary>A type's last header line (its attributes and declaration, to the opening brace).</summary>
     public int HeaderLast { get; init; }
 
-    /// <summary>A method's View(…) call: the view's name, "" for the action's own, "partial:" first for PartialView; null for none.</summary>
+    /// <summary>A method's View(…) call as <see cref="ListingKeys.View"/> wrote it; null for none.</summary>
     public string? View { get; init; }
 
     public LineRange Lines => new(First, Last);
@@ -53,26 +52,26 @@ public sealed partial class EmbeddedSources
 
     /// <summary>One of the site's own types: its file, its declaration (with the comments above it) and its header.</summary>
     public (SourceFile File, LineRange Declaration, LineRange Header)? Find(Type type) =>
-        Span("T:" + type.FullName) is { } span ? (_files[span.File], span.Lines, new LineRange(span.First, span.HeaderLast)) : null;
+        Span(ListingKeys.Type(type.FullName!)) is { } span ? (_files[span.File], span.Lines, new LineRange(span.First, span.HeaderLast)) : null;
 
     /// <summary>A method's declaration, by its type, name and parameter names (an overload is told by them).</summary>
     public (SourceFile File, LineRange Lines, string? View)? Find(MethodInfo method) =>
-        Span($"M:{method.DeclaringType!.FullName}.{method.Name}({string.Join(',', method.GetParameters().Select(parameter => parameter.Name))})") is { } span
+        Span(ListingKeys.Method(method.DeclaringType!.FullName!, method.Name, method.GetParameters().Select(parameter => parameter.Name!))) is { } span
             ? (_files[span.File], span.Lines, span.View)
             : null;
 
     /// <summary>A member of a type (a method, property, field or nested type), by name.</summary>
-    public (SourceFile File, LineRange Lines)? Member(Type type, string name) => Lines($"N:{type.FullName}.{name}");
+    public (SourceFile File, LineRange Lines)? Member(Type type, string name) => Lines(ListingKeys.Member(type.FullName!, name));
 
     /// <summary>The top-level statement of a file (Program.cs) that calls a method of this name.</summary>
-    public (SourceFile File, LineRange Lines)? Statement(string path, string calls) => Lines($"S:{path}:{calls}");
+    public (SourceFile File, LineRange Lines)? Statement(string path, string calls) => Lines(ListingKeys.Statement(path, calls));
 
     /// <summary>The Flask app's block for an action, opened by the comment line naming it (# HelloController.Index).</summary>
-    public (SourceFile File, LineRange Lines)? Flask(MethodInfo action) => Lines($"F:{action.DeclaringType!.Name}.{action.Name}");
+    public (SourceFile File, LineRange Lines)? Flask(MethodInfo action) => Lines(ListingKeys.Flask(action.DeclaringType!.Name, action.Name));
 
     /// <summary>The actions the Flask app's blocks name, as Controller.Action.</summary>
     public IEnumerable<string> FlaskBlocks =>
-        _spans.Keys.Where(key => key.StartsWith("F:", StringComparison.Ordinal)).Select(key => key[2..]);
+        _spans.Keys.Select(ListingKeys.FlaskAction).OfType<string>();
 
     private SourceSpan? Span(string key) => _spans.TryGetValue(key, out var span) ? span : null;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using HelloMvc.SourceGenerator;
 using HelloMvc.Web.LookingInside.Catalog;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -168,8 +169,7 @@ public sealed class SourceListings
         {
             return null;
         }
-        var partial = view.StartsWith("partial:", StringComparison.Ordinal);
-        var name = partial ? view["partial:".Length..] : view;
+        var (name, partial) = ListingKeys.ReadView(view);
         name = name.Length == 0 ? action.ActionName : name;
         var routeData = new RouteData();
         foreach (var (key, value) in action.RouteValues)

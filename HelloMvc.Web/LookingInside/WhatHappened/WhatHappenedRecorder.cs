@@ -12,7 +12,8 @@ namespace HelloMvc.Web.LookingInside.WhatHappened;
 /// Writes down each redirect of this site, so the page it leads to can show what just happened, the way Flask's flash()
 /// carries a message across a redirect in the session. It runs after the redirect result has set Location (and the
 /// action its cookies), and before the framework's TempData filter (the outermost result filter) saves TempData into
-/// its cookie: TempData must be written before the response starts.
+/// its cookie: TempData must be written before the response starts. Cookies added later, as the response starts (the
+/// session's), are added to the record by <see cref="WhatHappenedMiddleware"/>.
 /// </summary>
 public sealed class WhatHappenedRecorder(ITempDataDictionaryFactory tempDataFactory, IDataProtectionProvider keys) : IAlwaysRunResultFilter
 {
@@ -48,12 +49,13 @@ public sealed class WhatHappenedRecorder(ITempDataDictionaryFactory tempDataFact
         var here = $"{request.PathBase}{request.Path}{request.QueryString}";
         var tempData = tempDataFactory.GetTempData(http);
         var trail = WhatHappenedTempData.TakeLeadingTo(tempData, here).TakeLast(MostHops - 1).ToList();
-        var headers = response.Headers.SetCookie.Select(cookie => $"{HeaderNames.SetCookie}: {Elided(cookie!)}")
+        var headers = response.Headers.SetCookie.Select(cookie => RedirectStep.SetCookieHeader(cookie!))
             .Prepend($"{HeaderNames.Location}: {response.Headers.Location}")
             .ToList();
         trail.Add(new RedirectStep(here, $"{request.Method} {here} {request.Protocol}",
             $"{request.Protocol} {response.StatusCode} {ReasonPhrases.GetReasonPhrase(response.StatusCode)}", headers));
         WhatHappenedTempData.Put(tempData, trail);
+        http.Features.Set(new RecordedRedirect(tempData, trail, response.Headers.SetCookie.Count));
     }
 
     private bool KeyRingIsReadable()
@@ -67,13 +69,5 @@ public sealed class WhatHappenedRecorder(ITempDataDictionaryFactory tempDataFact
         {
             return false;
         }
-    }
-
-    // An encrypted value (a session id, antiforgery, TempData) is long and means nothing to a reader: its start is enough.
-    private static string Elided(string setCookie)
-    {
-        var equals = setCookie.IndexOf('=');
-        var end = setCookie.IndexOf(';') is >= 0 and var semicolon ? semicolon : setCookie.Length;
-        return equals < 0 || end - equals <= 41 ? setCookie : $"{setCookie[..(equals + 13)]}…{setCookie[end..]}";
     }
 }
