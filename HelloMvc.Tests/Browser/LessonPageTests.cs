@@ -57,7 +57,7 @@ public class LessonPageTests(BrowserFixture browser)
         await page.GotoAsync("/http/hello");
 
         // The lesson's own link (its Try it section links the same URL further down).
-        await page.Locator("a[href='/http/set/Grey']").First.ClickAsync();
+        await page.Locator("main p.explain a[href='/http/set/Grey']").ClickAsync();
 
         await Expect(page.Locator("main h1")).ToHaveTextAsync("Hello, Grey!");
         await Expect(page.Locator("#what-happened")).ToContainTextAsync("Set-Cookie: name=Grey; path=/; samesite=lax; httponly");

@@ -66,7 +66,12 @@ public sealed class ClassClusterTests(ClusterFixture cluster) : IDisposable
         var classPage = new Uri(cluster.Proxy, "class");
         var started = await PostFormAsync(teacher, classPage, classPage, ("Title", "Cluster class"));
         Assert.True(started.StatusCode == HttpStatusCode.SeeOther, $"start: {(int)started.StatusCode}\n{cluster.Diagnostics}");
-        return started.Headers.Location!.OriginalString.Split('/')[3];
+        var code = started.Headers.Location!.OriginalString.Split('/')[3];
+        // Under the path base, over the https nginx says it terminates: the cookie is Secure and for this class's pages only.
+        var cookie = started.Headers.GetValues("Set-Cookie").Single(header => header.StartsWith(".HelloMvc.Teacher=", StringComparison.Ordinal)).Split("; ");
+        Assert.Contains($"path={ClusterFixture.PathBase}/class/{code}", cookie);
+        Assert.Contains("secure", cookie);
+        return code;
     }
 
     // The grid's JSON from one instance, polled until the student's solve shows, for at most 5 s.

@@ -92,7 +92,7 @@ public partial class ResourceTests(SiteFactory site)
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
         try
         {
-            Assert.Empty(texts.Where(text => catalogue[text].ResourceNotFound));
+            Assert.DoesNotContain(texts, text => catalogue[text].ResourceNotFound);
         }
         finally
         {

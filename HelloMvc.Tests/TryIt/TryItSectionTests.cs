@@ -48,6 +48,32 @@ public class TryItSectionTests(SiteFactory site)
         Assert.All(TaskCatalog.BySection, group => Assert.InRange(group.Tasks.Count, 1, 3));
     }
 
+    [Theory]
+    [InlineData("/http/goback/99999999999", "goback-404", "year", "99999999999")]
+    [InlineData("/hello/greet/Zoë", "greet-name", "name", "Zoë")]
+    [InlineData("/http/post/delete/abc", "delete-204", "postId", "abc")]
+    public void A_task_watches_its_paths_with_no_constraint_so_a_path_no_endpoint_matches_is_watched_too(string path, string task, string value, string expected)
+    {
+        var (watching, values) = Assert.Single(TaskCatalog.Watching(new Microsoft.AspNetCore.Http.PathString(path)));
+
+        Assert.Equal(task, watching.Id);
+        Assert.Equal(expected, values[value]);
+    }
+
+    [Fact]
+    public void A_path_no_task_watches_is_not_checked() =>
+        Assert.Empty(TaskCatalog.Watching(new Microsoft.AspNetCore.Http.PathString("/http/request/more")));
+
+    [Fact]
+    public async Task The_learner_cookie_is_Secure_over_https()
+    {
+        using var client = site.CreateNoRedirectClient("https://localhost");
+
+        var progress = await client.GetAsync("/progress", TestContext.Current.CancellationToken);
+
+        Assert.Contains("secure", progress.SetCookie(HelloMvc.Web.TryIt.Learners.CookieName).Split("; "));
+    }
+
     [Fact]
     public async Task The_index_shows_beside_each_lesson_how_many_tasks_it_has_for_the_script_to_count()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HelloMvc.Web.Hosting.Storage;
 using HelloMvc.Web.LookingInside.Catalog;
 using HelloMvc.Web.TryIt.Progress;
 using HelloMvc.Web.TryIt.Tasks;
@@ -33,6 +34,10 @@ public sealed class TaskCheckMiddleware(RequestDelegate next, Learners learners,
     // A near miss's reason quotes what the learner sent; it is kept short.
     private const int MaxWhy = 400;
 
+    /// <summary>The longest the check may hold an answer back: a read and a write take a millisecond on a Redis that
+    /// answers; for a paused one, the one second SiteRedis gives any command, not one per command.</summary>
+    public static readonly TimeSpan Budget = SiteRedis.Timeout;
+
     public Task InvokeAsync(HttpContext context)
     {
         if (!Learners.MayCarryOne(context)) return next(context);
@@ -48,6 +53,12 @@ public sealed class TaskCheckMiddleware(RequestDelegate next, Learners learners,
     private async Task CheckAsync(string learner, SeenExchange seen, IReadOnlyList<(LessonTask Task, RouteValueDictionary Values)> watching,
         HttpResponse response)
     {
+        seen = seen with
+        {
+            Status = response.StatusCode,
+            MediaType = MediaTypeHeaderValue.TryParse(response.ContentType, out var type) ? type.MediaType.Value : null,
+            Location = response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+        };
         try
         {
             // A near miss is told in the language the learner asked in (the catalogue's words; the check runs as the
@@ -56,22 +67,22 @@ public sealed class TaskCheckMiddleware(RequestDelegate next, Learners learners,
             {
                 CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
             }
-            seen = seen with
-            {
-                Status = response.StatusCode,
-                MediaType = MediaTypeHeaderValue.TryParse(response.ContentType, out var type) ? type.MediaType.Value : null,
-                Location = response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-                Progress = await store.GetAsync(learner, CancellationToken.None),
-            };
-            foreach (var (task, values) in watching)
-            {
-                await CheckAsync(learner, task, seen with { Values = values, Previous = seen.Progress.NearMisses.GetValueOrDefault(task.Id) });
-            }
+            await CheckAllAsync(learner, seen, watching).WaitAsync(Budget);
         }
         catch (Exception failure)
         {
-            // The learner's answer goes out as it is: a store that does not answer (Redis down) costs a solve, never a page.
+            // The learner's answer goes out as it is: a store that does not answer (Redis down or paused) costs a solve,
+            // never a page, and holds the answer back no longer than the budget.
             logger.LogWarning("Try it could not check {Method} {Path}: {Reason}", seen.Method, seen.Path, failure.GetBaseException().Message);
+        }
+    }
+
+    private async Task CheckAllAsync(string learner, SeenExchange seen, IReadOnlyList<(LessonTask Task, RouteValueDictionary Values)> watching)
+    {
+        seen = seen with { Progress = await store.GetAsync(learner, CancellationToken.None) };
+        foreach (var (task, values) in watching)
+        {
+            await CheckAsync(learner, task, seen with { Values = values, Previous = seen.Progress.NearMisses.GetValueOrDefault(task.Id) });
         }
     }
 

@@ -6,7 +6,7 @@ namespace HelloMvc.Web.Validation;
 
 /// <summary>
 /// A bool bound the way an HTML checkbox sends it: a checked box sends its value (one of <see cref="On"/>, in any case),
-/// an unchecked one sends nothing; an empty value or one of <see cref="Off"/> is off too. Any other value is a binding
+/// an unchecked one sends nothing; a blank value or one of <see cref="Off"/> is off too. Any other value is a binding
 /// error with <see cref="ErrorMessage"/>: refused in plain words, never taken as off in silence. MVC's own bool binder
 /// reads only true and false, and a link says form=1.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class CheckboxAttribute(params string[] on) : ModelBinderAttribute
     public string ErrorMessage { get; set; } = "A checkbox sends its value or nothing.";
 
     internal bool? Read(string? value) =>
-        string.IsNullOrEmpty(value) || Off.Contains(value, StringComparer.OrdinalIgnoreCase) ? false
+        string.IsNullOrWhiteSpace(value) || Off.Contains(value, StringComparer.OrdinalIgnoreCase) ? false
         : On.Contains(value, StringComparer.OrdinalIgnoreCase) ? true
         : null;
 }

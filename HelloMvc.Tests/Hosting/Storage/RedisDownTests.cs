@@ -37,6 +37,7 @@ public class RedisDownTests(SiteWithRedisDown site) : IClassFixture<SiteWithRedi
     [InlineData("/http/admin")]
     [InlineData("/http/logout")]
     [InlineData("/http/context")]
+    [InlineData("/progress")]
     public async Task A_page_that_uses_the_session_answers_503_with_Retry_After_on_the_error_page_within_2_s(string url)
     {
         var clock = Stopwatch.StartNew();

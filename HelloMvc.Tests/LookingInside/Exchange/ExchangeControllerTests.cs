@@ -108,6 +108,20 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
         Assert.Null(page.Document.QuerySelector("pre#request"));
     }
 
+    [Theory]
+    // Blank is none, as MVC binds a blank string: no method (GET), no body, no type, no form, no follow.
+    [InlineData("&method=%20&body=%20&type=%20&form=%20&follow=")]
+    [InlineData("&asked=1")]
+    [InlineData("&asked.path=/nope")]
+    [InlineData("&junk=1")]
+    public async Task A_blank_value_or_a_key_the_viewer_does_not_know_changes_nothing(string extra)
+    {
+        var page = await _client.GetPageAsync("/exchange?path=/hello" + extra);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("GET /hello HTTP/1.1", page.Lines("pre#request")[0]);
+    }
+
     [Fact]
     public async Task Only_GET_is_allowed_on_the_viewer()
     {
@@ -489,10 +503,9 @@ public class ExchangeControllerTests(KestrelSite site, SiteFactory inMemory)
     [InlineData("type=text/plain%0D%0AX:%201", "is not a media type")]
     [InlineData("form=yes", "form and follow are 1 (on) or 0 (off)")]
     [InlineData("follow=2", "form and follow are 1 (on) or 0 (off)")]
-    // What MVC's own binders would take, and the viewer does not: a bool's true, a blank method.
+    // What MVC's own bool binder would take, and the viewer does not.
     [InlineData("form=true", "form and follow are 1 (on) or 0 (off)")]
     [InlineData("follow=%201", "form and follow are 1 (on) or 0 (off)")]
-    [InlineData("method=%20", "The method “ ” is not one the viewer sends")]
     [InlineData("method=%01", "The method “\\u0001” is not one the viewer sends")]
     // Two reasons: the refusal names the first field's, in the form's order.
     [InlineData("follow=2&method=TRACE&header=No-Colon", "The method “TRACE”")]

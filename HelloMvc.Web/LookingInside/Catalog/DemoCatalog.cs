@@ -481,7 +481,7 @@ public static class DemoCatalog
                     Tasks =
                     [
                         new("next-refused", "Give do-something a next that leads off this site, and see it refuse to go there.",
-                            "Try next=https://example.com or next=//example.com: an unsafe next is ignored for the Referer, or /http/hello.",
+                            "Add a query to the path: ?next=https://example.com, or ?next=//example.com. An unsafe next is ignored for the Referer, or /http/hello.",
                             TaskWhere.Exchange("/http/do-something"))
                         {
                             Watches = ["/http/do-something"], Tries = seen => seen.IsGet,

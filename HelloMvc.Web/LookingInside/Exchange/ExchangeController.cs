@@ -16,7 +16,7 @@ public class ExchangeController(ExchangeRunner runner) : Controller
 {
     // The raw HTTP exchange of any request on this site, sent over a socket to the server's own address, and its journey.
     [HttpGet("")]
-    public async Task<IActionResult> Show([FromQuery] ExchangeRequest asked)
+    public async Task<IActionResult> Show([FromQuery(Name = "")] ExchangeRequest asked)
     {
         if (!ModelState.IsValid)
         {

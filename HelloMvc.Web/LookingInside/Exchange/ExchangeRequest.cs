@@ -11,7 +11,8 @@ namespace HelloMvc.Web.LookingInside.Exchange;
 /// What the learner asked the viewer to send, bound from the viewer's query by MVC and checked by the rules on its
 /// properties: a local path, a method of the seven, at most ten headers the viewer does not own, a body of at most 8 KB
 /// with its type, and whether to send the page's form and follow redirects. A broken rule leaves an error in the model
-/// state, in plain words, which the viewer shows as its 400.
+/// state, in plain words, which the viewer shows as its 400. Bound with no prefix (Name = ""): the query says path=…,
+/// never asked.path=…, and a stray key named like the action's parameter changes nothing.
 /// </summary>
 public sealed class ExchangeRequest : IValidatableObject
 {
@@ -29,8 +30,7 @@ public sealed class ExchangeRequest : IValidatableObject
     [ViewablePath]
     public string? Path { get; set; }
 
-    // None given is GET; a blank one stays blank (and is refused) instead of becoming none.
-    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    // None given (or a blank one, which MVC binds as none) is GET.
     [OneOf("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
         ErrorMessage = "The method “{0}” is not one the viewer sends: {1} (methods are case-sensitive).")]
     public string Method { get; set => field = string.IsNullOrEmpty(value) ? "GET" : value; } = "GET";
@@ -45,10 +45,9 @@ public sealed class ExchangeRequest : IValidatableObject
     public IReadOnlyList<KeyValuePair<string, string>> Headers =>
         HeaderLinesAttribute.Given(HeaderLines).Select(HeaderLinesAttribute.Split).ToList();
 
-    // An empty body is none, but a blank one is a body.
-    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    // An empty or blank body is none, as MVC binds it.
     [MaxUtf8Bytes(MaxBodyBytes, ErrorMessage = "The body is {0:N0} bytes; the viewer sends at most 8 KB.")]
-    public string? Body { get; set => field = string.IsNullOrEmpty(value) ? null : value; }
+    public string? Body { get; set; }
 
     [MediaType(ErrorMessage = "The type “{0}” is not a media type such as application/json.")]
     public string? Type { get; set => field = value?.Trim(); }

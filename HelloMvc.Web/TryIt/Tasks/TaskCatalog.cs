@@ -53,13 +53,19 @@ public static class TaskCatalog
     /// <summary>The tasks that watch this path (the path base taken off), each with the route values its template took.</summary>
     public static IReadOnlyList<(LessonTask Task, RouteValueDictionary Values)> Watching(PathString path)
     {
+        // A learner's request to a path no task watches allocates one empty dictionary, and nothing else.
         List<(LessonTask, RouteValueDictionary)>? found = null;
+        var values = new RouteValueDictionary();
         foreach (var (matcher, task) in watching)
         {
-            var values = new RouteValueDictionary();
             if (matcher.TryMatch(path, values) && found?.Exists(pair => ReferenceEquals(pair.Item1, task)) != true)
             {
                 (found ??= []).Add((task, values));
+                values = new RouteValueDictionary();
+            }
+            else
+            {
+                values.Clear();
             }
         }
         return found ?? [];
