@@ -8,6 +8,10 @@ using HelloMvc.Web.Languages;
 using HelloMvc.Web.LookingInside.Catalog;
 using HelloMvc.Web.LookingInside.Exchange;
 using HelloMvc.Web.Models;
+using HelloMvc.Web.TryIt.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
 using HelloMvc.Web.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -102,8 +106,9 @@ public partial class ResourceTests(SiteFactory site)
             .Concat(DemoCatalog.Chapters.SelectMany(chapter => chapter.Sections).Select(section => section.Title))
             .Concat(DemoCatalog.All.Select(demo => demo.Explains))
             .Concat(DemoCatalog.Chapters.SelectMany(chapter => chapter.Sections).SelectMany(section => section.Commands ?? []).Select(command => command.Prints))
-            // Try it: each task's sentence, hint and what it wants (what a near miss says it got is asked as it happens).
-            .Concat(DemoCatalog.All.SelectMany(demo => demo.Tasks).SelectMany(task => new[] { task.Sentence, task.Hint, task.Wants }));
+            // Try it: each task's sentence, hint and what it wants, and every explanation a near miss may give.
+            .Concat(DemoCatalog.All.SelectMany(demo => demo.Tasks).SelectMany(task => new[] { task.Sentence, task.Hint, task.Wants }))
+            .Concat(DemoCatalog.All.SelectMany(demo => demo.Tasks).SelectMany(Explanations));
 
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
@@ -116,6 +121,23 @@ public partial class ResourceTests(SiteFactory site)
             CultureInfo.CurrentUICulture = before;
         }
     }
+
+    // The sentences a task's Explains gives, over tries of every method and common status on the paths it watches, with
+    // and without the query values and route values the catalogue's explanations read.
+    private static IEnumerable<string> Explanations(LessonTask task) =>
+        from method in new[] { "GET", "POST", "PUT", "DELETE" }
+        from status in new[] { 200, 204, 302, 304, 400, 403, 404, 405, 500 }
+        from path in task.Watches.Append("/http/logout")
+        from query in new[] { "", "?name=Grey&next=/http/hello" }
+        let context = new DefaultHttpContext()
+        let seen = new SeenExchange(context, method, path, new QueryString(query), new QueryCollection(QueryHelpers.ParseQuery(query)))
+        {
+            Status = status, MediaType = "text/html", Location = "/http/hello",
+            Values = new RouteValueDictionary { ["year"] = "abc", ["drink"] = "tea", ["type"] = "yaml" },
+        }
+        select task.Explains(seen)?.Sentence into sentence
+        where sentence is not null
+        select sentence;
 
     [Fact]
     public void Every_message_a_validation_rule_names_has_its_Chinese()
