@@ -4,6 +4,7 @@ using HelloMvc.Web.Hooks;
 using HelloMvc.Web.Hosting;
 using HelloMvc.Web.Hosting.Caching;
 using HelloMvc.Web.Hosting.Sessions;
+using HelloMvc.Web.Languages;
 using HelloMvc.Web.LookingInside;
 using HelloMvc.Web.LookingInside.Journeys;
 using HelloMvc.Web.LookingInside.WhatHappened;
@@ -31,7 +32,15 @@ builder.Services.AddControllersWithViews(mvc =>
     mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
     // A string route value binds as the URL's text: never null for whitespace, %2F as a slash.
     mvc.ModelBinderProviders.Insert(0, new RouteTextModelBinder.Provider());
-});
+})
+    // Two languages (Languages/): views ask IViewLocalizer, code IStringLocalizer<T>, validation messages the shared
+    // resource; the English text is the key, the Chinese sits in Resources/*.zh-Hans.resx.
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(annotations =>
+        annotations.DataAnnotationLocalizerProvider = (_, localizers) => localizers.Create(typeof(ValidationMessages)));
+builder.Services.AddLocalization(localization => localization.ResourcesPath = SiteLanguages.ResourcesPath);
+// Which language a request gets: ?culture=, then the switch's cookie, then Accept-Language; English otherwise.
+builder.Services.AddRequestLocalization(SiteLanguages.Configure);
 // Route constraints of the site's own, like Flask's converters: {color:color} matches blue, white and red only;
 // {number:decimalnumber} is Flask's float, a finite number in invariant form.
 builder.Services.AddRouting(routing =>
@@ -90,6 +99,10 @@ else
 }
 // Every error status without a body (404, 405, a bare StatusCode(418)) re-runs as the site's error page.
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+// The request's language, before anything renders text (the output cache and MVC): it sets the culture the localizers
+// read, and Content-Language on the response. After the error handlers, so that the error page they re-execute passes
+// through it too (the exception handler clears the response's headers first).
+app.UseRequestLocalization();
 // Then the security headers (CSP: scripts from this site only), and a 503 while Redis is down (Hosting/).
 app.UseClassroomSafeguards();
 

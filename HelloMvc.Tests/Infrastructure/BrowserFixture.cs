@@ -62,9 +62,10 @@ public sealed class BrowserFixture(KestrelSite site) : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context and page that record every sign of trouble; call first in each test. The page is on
-    /// the shared site, or on <paramref name="site"/> (started here) for a test that needs settings of its own.
+    /// the shared site, or on <paramref name="site"/> (started here) for a test that needs settings of its own; in the
+    /// browser's <paramref name="locale"/> (zh-CN: its Accept-Language asks for Chinese) when one is given.
     /// </summary>
-    public async Task<WatchedPage> OpenPageAsync(KestrelSite? site = null)
+    public async Task<WatchedPage> OpenPageAsync(KestrelSite? site = null, string? locale = null)
     {
         if (_missing is not null)
         {
@@ -75,7 +76,7 @@ public sealed class BrowserFixture(KestrelSite site) : IAsyncLifetime
             Assert.Skip(_missing);
         }
         var address = site?.Start() ?? BaseAddress;
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString() });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString(), Locale = locale });
         context.SetDefaultTimeout(15_000);
         return await WatchedPage.OpenAsync(context, address);
     }

@@ -1,7 +1,11 @@
+using System.Globalization;
 using HelloMvc.Web.Hosting.Storage;
+using HelloMvc.Web.LookingInside.Catalog;
 using HelloMvc.Web.TryIt.Progress;
 using HelloMvc.Web.TryIt.Tasks;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 
 namespace HelloMvc.Web.TryIt;
@@ -25,7 +29,7 @@ namespace HelloMvc.Web.TryIt;
 /// </list>
 /// </remarks>
 public sealed class TaskCheckMiddleware(RequestDelegate next, Learners learners, IProgressStore store, TimeProvider clock,
-    ILogger<TaskCheckMiddleware> logger)
+    ILogger<TaskCheckMiddleware> logger, IStringLocalizer<Demo> words)
 {
     // A near miss's reason quotes what the learner sent; it is kept short.
     private const int MaxWhy = 400;
@@ -57,6 +61,12 @@ public sealed class TaskCheckMiddleware(RequestDelegate next, Learners learners,
         };
         try
         {
+            // A near miss is told in the language the learner asked in (the catalogue's words; the check runs as the
+            // answer starts, after UseRequestLocalization picked it).
+            if (response.HttpContext.Features.Get<IRequestCultureFeature>() is { } language)
+            {
+                CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
+            }
             await CheckAllAsync(learner, seen, watching).WaitAsync(Budget);
         }
         catch (Exception failure)
@@ -84,7 +94,7 @@ public sealed class TaskCheckMiddleware(RequestDelegate next, Learners learners,
         {
             return store.RecordSolveAsync(learner, task.Id, new TaskEvidence(seen.RequestLine, seen.Status, at), CancellationToken.None);
         }
-        var why = task.WhyNot(seen);
+        var why = task.WhyNot(seen, words);
         return store.RecordNearMissAsync(learner, task.Id,
             new NearMiss(seen.RequestLine, seen.Status, why.Length <= MaxWhy ? why : why[..MaxWhy] + "…", at), CancellationToken.None);
     }

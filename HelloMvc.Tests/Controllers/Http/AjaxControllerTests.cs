@@ -48,15 +48,16 @@ public class AjaxControllerTests(SiteFactory site)
         var page = await _client.GetPageAsync("/http/post");
 
         var scripts = page.Document.ScriptsBesideTheCodeSection();
-        Assert.Equal(4, scripts.Count); // the layout's opened.js and try-it.js, jQuery, post.js
+        Assert.Equal(5, scripts.Count); // the layout's opened.js, language.js and try-it.js, jQuery, post.js
         Assert.All(scripts, script => Assert.True(string.IsNullOrWhiteSpace(script.TextContent), "inline script"));
         var sources = scripts.Select(script => script.GetAttribute("src") ?? "").ToList();
         Assert.All(sources, src => Assert.Matches("^/[^/]", src));
         // The layout's scripts, then jQuery, then the page's own script, each with a cache-busting version in its URL.
         Assert.StartsWith("/js/opened.", sources[0]);
-        Assert.StartsWith("/js/try-it.", sources[1]);
-        Assert.StartsWith("/lib/jquery/dist/jquery.min.", sources[2]);
-        Assert.StartsWith("/js/post.", sources[3]);
+        Assert.StartsWith("/js/language.", sources[1]);
+        Assert.StartsWith("/js/try-it.", sources[2]);
+        Assert.StartsWith("/lib/jquery/dist/jquery.min.", sources[3]);
+        Assert.StartsWith("/js/post.", sources[4]);
         Assert.All(sources, src => Assert.NotEqual("/js/post.js", src));
         Assert.NotEqual("/lib/jquery/dist/jquery.min.js", sources[0]);
         // Inline event handlers are inline script too.

@@ -130,7 +130,7 @@ public class PathBaseTests(PathBaseSite site)
         Assert.StartsWith(Base + "/http/profile/", DataUrl("author"));
         Assert.StartsWith(Base + "/http/post/delete/", DataUrl("delete"));
         var scripts = post.Document.ScriptsBesideTheCodeSection().Select(script => script.GetAttribute("src")!).ToList();
-        Assert.Equal(4, scripts.Count); // the layout's opened.js and try-it.js, jQuery, post.js
+        Assert.Equal(5, scripts.Count); // the layout's opened.js, language.js and try-it.js, jQuery, post.js
         foreach (var script in scripts)
         {
             Assert.StartsWith(Base + "/", script);

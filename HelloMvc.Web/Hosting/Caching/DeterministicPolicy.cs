@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -28,6 +29,9 @@ public sealed class DeterministicPolicy : IOutputCachePolicy
 
     /// <summary>The most the cache holds, in bytes of cached responses, and the largest single page it keeps.</summary>
     public const long SizeLimit = 32 * 1024 * 1024, MaximumBodySize = 1024 * 1024;
+
+    // Accept picks the media type; Accept-Language and the switch's cookie pick the language.
+    private static readonly string LanguageVary = $"{HeaderNames.Accept}, {HeaderNames.AcceptLanguage}, {HeaderNames.Cookie}";
 
     // A new build may answer differently, so the build's identity is part of every ETag.
     private static readonly string Build = typeof(DeterministicPolicy).Assembly.ManifestModule.ModuleVersionId.ToString("N");
@@ -71,12 +75,16 @@ public sealed class DeterministicPolicy : IOutputCachePolicy
             return ValueTask.CompletedTask;
         }
 
+        // The page speaks the request's language (UseRequestLocalization ran before): one copy per language, never
+        // an English page for a Chinese request. A browser's copy varies with what picks the language too.
+        var language = CultureInfo.CurrentUICulture.Name;
+        context.CacheVaryByRules.VaryByValues["culture"] = language;
         var request = http.Request;
         var response = http.Response;
-        var identity = $"{Build} {request.Path}{request.QueryString} {request.Headers.Accept}";
+        var identity = $"{Build} {request.Path}{request.QueryString} {request.Headers.Accept} {language}";
         response.Headers.ETag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16]}\"";
         response.Headers.CacheControl = "public, max-age=300";
-        response.Headers.Vary = HeaderNames.Accept;
+        response.Headers.Vary = LanguageVary;
         response.OnStarting(() =>
         {
             if (!IsSuccessOrNotModified(response.StatusCode))

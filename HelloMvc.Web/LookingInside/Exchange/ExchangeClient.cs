@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using MediaTypeHeaderValue = Microsoft.Net.Http.Headers.MediaTypeHeaderValue;
@@ -18,7 +20,8 @@ namespace HelloMvc.Web.LookingInside.Exchange;
 /// a stream under it keeps the bytes that went out and the status line and headers that came back, so the viewer
 /// shows the real message, not an imitation. It never connects anywhere but the server's own address.
 /// </summary>
-public sealed class ExchangeClient(IServer server, JourneyStore journeys, IOptions<ExchangeOptions> options, ILogger<ExchangeClient> logger)
+public sealed class ExchangeClient(
+    IServer server, JourneyStore journeys, IOptions<ExchangeOptions> options, ILogger<ExchangeClient> logger, IStringLocalizer<ExchangeClient> localizer)
 {
     /// <summary>What the viewer adds to its request, as a gateway does, so the site can tell it was the viewer that asked.</summary>
     public const string Via = "1.1 exchange-viewer";
@@ -49,8 +52,8 @@ public sealed class ExchangeClient(IServer server, JourneyStore journeys, IOptio
         if (learner.HttpContext.Connection.LocalPort == 0 || OwnAddress(learner.Scheme) is not { } address)
         {
             return new ExchangeRecord(method, path, null, null, null, null,
-                "This server has no socket address to send the request to (it runs in memory, as under a test host): " +
-                "the viewer needs a real server, such as the one dotnet run starts.", StatusCodes.Status503ServiceUnavailable);
+                localizer["This server has no socket address to send the request to (it runs in memory, as under a test host): the viewer needs a real server, such as the one dotnet run starts."],
+                StatusCodes.Status503ServiceUnavailable);
         }
 
         RecordingStream? wire = null;
@@ -151,8 +154,8 @@ public sealed class ExchangeClient(IServer server, JourneyStore journeys, IOptio
             if (!timedOut) logger.LogWarning(e, "The exchange of {Target} got no answer", target);
             return new ExchangeRecord(method, path, wire() is { } sent ? Text(sent.BytesWritten) : null, null, null, null,
                 timedOut
-                    ? $"No answer within {options.Value.Timeout.TotalSeconds:0.#} s: the viewer gave up and closed the connection."
-                    : $"No answer: the connection failed ({e.Message}).",
+                    ? localizer["No answer within {0} s: the viewer gave up and closed the connection.", Seconds(options.Value.Timeout)]
+                    : localizer["No answer: the connection failed ({0}).", e.Message],
                 timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway);
         }
         using (response)
@@ -174,16 +177,16 @@ public sealed class ExchangeClient(IServer server, JourneyStore journeys, IOptio
     /// The journey once the site has finished the request: the last bytes of a response can reach the viewer a moment
     /// before the server's pipeline has returned, so the viewer waits for that, briefly.
     /// </summary>
-    private static async Task<(IReadOnlyList<JourneyStep>? Steps, string? Note)> JourneyOfAsync(Journey? journey)
+    private async Task<(IReadOnlyList<JourneyStep>? Steps, string? Note)> JourneyOfAsync(Journey? journey)
     {
         if (journey is null)
         {
-            return (null, "The viewer is recording as many journeys as it may at once, so this one was not recorded.");
+            return (null, localizer["The viewer is recording as many journeys as it may at once, so this one was not recorded."]);
         }
         var ended = await journey.Ended.WaitAsync(JourneyWait).ContinueWith(task => task.IsCompletedSuccessfully, TaskScheduler.Default);
         var steps = journey.Steps();
-        string? note = !ended ? $"The request had not left the pipeline {JourneyWait.TotalSeconds:0.#} s after its answer came: its journey is shown as far as it went."
-            : journey.Dropped > 0 ? $"{journey.Dropped} more steps were not kept."
+        string? note = !ended ? localizer["The request had not left the pipeline {0} s after its answer came: its journey is shown as far as it went.", Seconds(JourneyWait)].Value
+            : journey.Dropped > 0 ? localizer["{0} more steps were not kept.", journey.Dropped].Value
             : null;
         return (steps.Count == 0 ? null : steps, note);
     }
@@ -226,9 +229,8 @@ public sealed class ExchangeClient(IServer server, JourneyStore journeys, IOptio
         catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
         {
             broken = e is OperationCanceledException
-                ? $"The body did not end within {options.Value.Timeout.TotalSeconds:0.#} s: the viewer closed the connection."
-                : "The connection closed before the body was complete: the server hit an error after it had started " +
-                  "answering (its details are in the server's log).";
+                ? localizer["The body did not end within {0} s: the viewer closed the connection.", Seconds(options.Value.Timeout)]
+                : localizer["The connection closed before the body was complete: the server hit an error after it had started answering (its details are in the server's log)."];
         }
         if (length == 0)
         {
@@ -238,18 +240,20 @@ public sealed class ExchangeClient(IServer server, JourneyStore journeys, IOptio
         MediaTypeHeaderValue.TryParse(type, out var mediaType);
         if (mediaType is null || !IsText(mediaType))
         {
-            return ("", broken ?? $"The body ({Size(response, length)} of {type ?? "unknown type"}) is not text, so it is not shown.");
+            return ("", broken ?? localizer["The body ({0} of {1}) is not text, so it is not shown.", Size(response, length), type ?? localizer["unknown type"]]);
         }
         var shown = Math.Min(length, limit);
         var text = (mediaType.Encoding ?? Encoding.UTF8).GetString(kept, 0, shown);
         return length > limit
-            ? (text, broken ?? $"The body is {Size(response, length)}; only the first {limit / 1024} KB are shown.")
+            ? (text, broken ?? localizer["The body is {0}; only the first {1} KB are shown.", Size(response, length), limit / 1024])
             : (text, broken);
     }
 
     private string Size(HttpResponseMessage response, int read) =>
-        response.Content.Headers.ContentLength is { } total ? $"{total:N0} bytes"
-        : read > options.Value.BodyLimit ? $"over {options.Value.BodyLimit / 1024} KB" : $"{read:N0} bytes";
+        response.Content.Headers.ContentLength is { } total ? localizer["{0:N0} bytes", total]
+        : read > options.Value.BodyLimit ? localizer["over {0} KB", options.Value.BodyLimit / 1024] : localizer["{0:N0} bytes", read];
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static bool IsText(MediaTypeHeaderValue type) =>
         type.Type.Equals("text", StringComparison.OrdinalIgnoreCase)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace HelloMvc.Web.LookingInside.Exchange;
@@ -7,7 +8,7 @@ namespace HelloMvc.Web.LookingInside.Exchange;
 /// a browser sends it; with follow=1 each redirect of this site, hop by hop, at most <see cref="MaxRedirects"/>.
 /// One cookie jar carries cookies from hop to hop, and one time limit covers them all.
 /// </summary>
-public sealed class ExchangeRunner(ExchangeClient client, IOptions<ExchangeOptions> options)
+public sealed class ExchangeRunner(ExchangeClient client, IOptions<ExchangeOptions> options, IStringLocalizer<ExchangeRunner> localizer)
 {
     public const int MaxRedirects = 10;
 
@@ -16,20 +17,21 @@ public sealed class ExchangeRunner(ExchangeClient client, IOptions<ExchangeOptio
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(learner.HttpContext.RequestAborted);
         deadline.CancelAfter(options.Value.Timeout);
-        var run = new Run(client, learner, viewable, deadline.Token);
+        var run = new Run(client, learner, viewable, localizer, deadline.Token);
 
         var first = asked.Form
             ? await run.FormOfAsync(path) is { } form ? form with { Headers = asked.Headers } : null
             : new ExchangeMessage(asked.Method, path, asked.Headers, asked.Body, asked.Type);
         if (first is not null)
         {
-            await run.SendAsync(first, asked.Follow, asked.Form ? "Its form, as a browser sends it" : null);
+            await run.SendAsync(first, asked.Follow, asked.Form ? localizer["Its form, as a browser sends it"].Value : null);
         }
         return run.Page(path, asked);
     }
 
     /// <summary>One page's exchanges as they are taken: its jar, what it sent and got, and what it must say.</summary>
-    private sealed class Run(ExchangeClient client, HttpRequest learner, Func<string, string?> viewable, CancellationToken deadline)
+    private sealed class Run(
+        ExchangeClient client, HttpRequest learner, Func<string, string?> viewable, IStringLocalizer<ExchangeRunner> localizer, CancellationToken deadline)
     {
         private readonly CookieJar _jar = CookieJar.From(learner);
         private readonly List<ExchangeRecord> _exchanges = [];
@@ -38,7 +40,7 @@ public sealed class ExchangeRunner(ExchangeClient client, IOptions<ExchangeOptio
         /// <summary>GETs the page, then reads its first form as the request a browser makes when it is submitted; null (and why) if it cannot be sent.</summary>
         public async Task<ExchangeMessage?> FormOfAsync(string path)
         {
-            var page = await client.SendAsync(learner, new ExchangeMessage("GET", path, []), _jar, deadline) with { Label = "The page" };
+            var page = await client.SendAsync(learner, new ExchangeMessage("GET", path, []), _jar, deadline) with { Label = localizer["The page"] };
             _exchanges.Add(page);
             if (page.StatusCode is null)
             {
@@ -46,16 +48,16 @@ public sealed class ExchangeRunner(ExchangeClient client, IOptions<ExchangeOptio
             }
             if (page.Body is not { Length: > 0 } html || AddressOf(page.Target) is not { } address)
             {
-                _notes.Add("The page has no form to send.");
+                _notes.Add(localizer["The page has no form to send."]);
                 return null;
             }
-            if (await PageForm.FirstInAsync(html, address, _notes, deadline) is not { } form)
+            if (await PageForm.FirstInAsync(html, address, _notes, localizer, deadline) is not { } form)
             {
                 return null;
             }
             if (form.Target is null || viewable(form.Target) is not { } action)
             {
-                _notes.Add($"The form's action, {form.Action}, is not a page of this site the viewer may send to, so it was not sent.");
+                _notes.Add(localizer["The form's action, {0}, is not a page of this site the viewer may send to, so it was not sent.", form.Action]);
                 return null;
             }
             return new ExchangeMessage(form.Method, action, [], form.Body, form.Type);
@@ -66,7 +68,7 @@ public sealed class ExchangeRunner(ExchangeClient client, IOptions<ExchangeOptio
         {
             for (var redirects = 0; ; redirects++)
             {
-                var label = redirects == 0 && firstLabel is not null ? firstLabel : follow ? $"Hop {redirects + 1}" : null;
+                var label = redirects == 0 && firstLabel is not null ? firstLabel : follow ? localizer["Hop {0}", redirects + 1].Value : null;
                 var exchange = await client.SendAsync(learner, next, _jar, deadline) with { Label = label };
                 _exchanges.Add(exchange);
                 if (!follow || exchange is not { StatusCode: 301 or 302 or 303 or 307 or 308, Location: { } location }
@@ -82,7 +84,7 @@ public sealed class ExchangeRunner(ExchangeClient client, IOptions<ExchangeOptio
         {
             if (_jar.Changed)
             {
-                _notes.Add("The cookies the site set on the way stayed in the viewer's jar for this page only: your browser's cookies are unchanged.");
+                _notes.Add(localizer["The cookies the site set on the way stayed in the viewer's jar for this page only: your browser's cookies are unchanged."]);
             }
             return new ExchangePage(path, asked, _exchanges, _notes);
         }
@@ -92,17 +94,17 @@ public sealed class ExchangeRunner(ExchangeClient client, IOptions<ExchangeOptio
         {
             if (redirects == MaxRedirects)
             {
-                _notes.Add($"Stopped after following {MaxRedirects} redirects: a browser would give up on a chain this long too.");
+                _notes.Add(localizer["Stopped after following {0} redirects: a browser would give up on a chain this long too.", MaxRedirects]);
                 return null;
             }
             if (Resolve(location, from) is not { } local)
             {
-                _notes.Add($"The last Location, {location}, is not on this site: the viewer shows it and never follows it.");
+                _notes.Add(localizer["The last Location, {0}, is not on this site: the viewer shows it and never follows it.", location]);
                 return null;
             }
             if (viewable(local) is not { } target)
             {
-                _notes.Add($"The last Location, {location}, is not a page the viewer may ask for, so it stops there.");
+                _notes.Add(localizer["The last Location, {0}, is not a page the viewer may ask for, so it stops there.", location]);
                 return null;
             }
             return target;

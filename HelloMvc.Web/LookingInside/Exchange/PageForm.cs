@@ -2,6 +2,7 @@ using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Io;
+using Microsoft.Extensions.Localization;
 using HttpMethod = AngleSharp.Io.HttpMethod;
 
 namespace HelloMvc.Web.LookingInside.Exchange;
@@ -19,19 +20,23 @@ public sealed record PageForm(string Method, string Action, string? Target, stri
 {
     /// <param name="html">The page as the viewer received it.</param>
     /// <param name="address">The page's address: the form's action is resolved against it.</param>
-    /// <param name="notes">Where to say why there is no form to send.</param>
-    public static async Task<PageForm?> FirstInAsync(string html, Uri address, ICollection<string> notes, CancellationToken cancel)
+    /// <param name="notes">Where to say why there is no form to send (in the words <paramref name="localizer"/> gives).</param>
+    public static async Task<PageForm?> FirstInAsync(
+        string html, Uri address, ICollection<string> notes, IStringLocalizer<ExchangeRunner> localizer, CancellationToken cancel)
     {
         using var context = BrowsingContext.New(Configuration.Default);
         using var document = await context.OpenAsync(response => response.Content(html).Address(address), cancel);
-        if (document.Forms.FirstOrDefault() is not { } form)
+        // A page of this site has its own form in its main content; the site's own (the language switch) sits outside it.
+        // A page with no main element: its first form.
+        var own = document.QuerySelector("main") is { } main ? main.QuerySelectorAll("form").OfType<IHtmlFormElement>() : document.Forms;
+        if (own.FirstOrDefault() is not { } form)
         {
-            notes.Add("The page has no form to send.");
+            notes.Add(localizer["The page has no form to send."]);
             return null;
         }
         if (form.GetSubmission(SubmitButtonOf(form) ?? form) is not { } submission)
         {
-            notes.Add("The form does not pass its own checks (a required field is empty, say): a browser would not send it, so the viewer does not either.");
+            notes.Add(localizer["The form does not pass its own checks (a required field is empty, say): a browser would not send it, so the viewer does not either."]);
             return null;
         }
         var target = submission.Target;

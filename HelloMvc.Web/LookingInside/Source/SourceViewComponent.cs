@@ -2,6 +2,7 @@ using HelloMvc.Web.LookingInside.Catalog;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.Extensions.Localization;
 
 namespace HelloMvc.Web.LookingInside.Source;
 
@@ -15,7 +16,7 @@ public sealed record SourceSection(SourceLead Lead, Demo Demo, string Answered);
 /// 404 or 418), the action that answered with the error, or of the route that refused the URL. Any other page, and
 /// the 500 page, gets nothing.
 /// </summary>
-public sealed class SourceViewComponent(SourceListings code) : ViewComponent
+public sealed class SourceViewComponent(SourceListings code, IStringLocalizer<SourceViewComponent> localizer) : ViewComponent
 {
     public IViewComponentResult Invoke() => Section() is { } section ? View(section) : Content(string.Empty);
 
@@ -30,18 +31,18 @@ public sealed class SourceViewComponent(SourceListings code) : ViewComponent
         {
             return HttpContext.GetEndpoint()?.Metadata.GetMetadata<ControllerActionDescriptor>() is { } action
                    && code.ForPage(action, HttpContext.Request.Path.Value ?? "") is { } page
-                ? new SourceSection(page.Lead, page.Demo, "What answered this page: the action (with its attributes), beside the Flask lines that do the same in the note's app.")
+                ? new SourceSection(page.Lead, page.Demo, localizer["What answered this page: the action (with its attributes), beside the Flask lines that do the same in the note's app."])
                 : null;
         }
         // The error page re-executes in the same request; the feature remembers the endpoint that answered first.
         if (reExecuted.Endpoint?.Metadata.GetMetadata<ControllerActionDescriptor>() is { } answered)
         {
             return code.ForPage(answered, reExecuted.OriginalPath) is { } page
-                ? new SourceSection(page.Lead, page.Demo, "What answered with this error: the action (with its attributes), beside the Flask lines that do the same. The page is the site's one error view.")
+                ? new SourceSection(page.Lead, page.Demo, localizer["What answered with this error: the action (with its attributes), beside the Flask lines that do the same. The page is the site's one error view."])
                 : null;
         }
         return code.ForRefused(HttpContext.Request.Method, reExecuted.OriginalPath) is { } refused
-            ? new SourceSection(refused.Lead, refused.Demo, "No action answered: the URL has the shape of this route, but its constraints refuse the value, so routing found no endpoint and the 404 page answers. This is the action it would have reached.")
+            ? new SourceSection(refused.Lead, refused.Demo, localizer["No action answered: the URL has the shape of this route, but its constraints refuse the value, so routing found no endpoint and the 404 page answers. This is the action it would have reached."])
             : null;
     }
 }

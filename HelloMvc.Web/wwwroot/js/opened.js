@@ -3,6 +3,8 @@
 (function () {
   "use strict";
   var key = "hellomvc.opened";
+  // The mark's word, in the page's language (the layout puts it on this script's tag).
+  var word = (document.currentScript && document.currentScript.getAttribute("data-opened")) || "opened";
   var opened;
   try {
     opened = JSON.parse(window.localStorage.getItem(key) || "[]");
@@ -23,7 +25,7 @@
         demos[i].classList.add("opened");
         var mark = document.createElement("span");
         mark.className = "opened-mark";
-        mark.textContent = "opened";
+        mark.textContent = word;
         demos[i].insertBefore(mark, demos[i].firstChild);
         break;
       }

@@ -3,6 +3,15 @@
 $(function () {
   "use strict";
 
+  // What the script says, in the page's language: the view writes each sentence on #post-words (data-*), with
+  // {page} and {why} where the values go; the English here is what a page without them gets.
+  var $words = $("#post-words");
+  function say(name, english, values) {
+    var text = $words.attr("data-" + name) || english;
+    $.each(values || {}, function (key, value) { text = text.split("{" + key + "}").join(value); });
+    return text;
+  }
+
   // Load More: GET /http/more?page=N answers a partial view, a few <p>s to append as they are.
   var $load = $("#load");
   var $loadError = $("#load-error");
@@ -16,7 +25,7 @@ $(function () {
     }
     var page = Number($load.attr("data-next-page"));
     loading = true;
-    $load.prop("disabled", true).attr("aria-busy", "true").text("Loading…");
+    $load.prop("disabled", true).attr("aria-busy", "true").text(say("loading", "Loading…"));
     $loadError.prop("hidden", true).text("");
 
     $.ajax({ url: $load.attr("data-url"), data: { page: page }, dataType: "html" })
@@ -28,7 +37,7 @@ $(function () {
         $added.first().attr("tabindex", "-1").trigger("focus");
       })
       .fail(function (xhr) {
-        $loadError.text("Could not load page " + page + " (" + describe(xhr) + "). Try again.").prop("hidden", false);
+        $loadError.text(say("load-failed", "Could not load page {page} ({why}). Try again.", { page: page, why: describe(xhr) })).prop("hidden", false);
       })
       .always(function () {
         loading = false;
@@ -49,7 +58,7 @@ $(function () {
         $showComments.remove();
       })
       .fail(function (xhr) {
-        $comments.empty().append(errorMessage("Could not load the comments (" + describe(xhr) + ")."));
+        $comments.empty().append(errorMessage(say("comments-failed", "Could not load the comments ({why}).", { why: describe(xhr) })));
         $showComments.prop("disabled", false);
       });
   });
@@ -68,7 +77,7 @@ $(function () {
       })
       .fail(function (xhr) {
         $profile.find(".ajax-error").remove();
-        $profile.append(errorMessage("Could not load the profile (" + describe(xhr) + ").")).prop("hidden", false);
+        $profile.append(errorMessage(say("profile-failed", "Could not load the profile ({why}).", { why: describe(xhr) }))).prop("hidden", false);
       });
   });
 
@@ -81,10 +90,10 @@ $(function () {
     $.ajax({ url: $delete.attr("data-url"), method: "DELETE" })
       .done(function (_, __, xhr) {
         $deleteStatus.removeClass("ajax-error")
-          .text("Deleted: the server answered " + describe(xhr) + ". (Nothing was stored, so nothing really went.)");
+          .text(say("deleted", "Deleted: the server answered {why}. (Nothing was stored, so nothing really went.)", { why: describe(xhr) }));
       })
       .fail(function (xhr) {
-        $deleteStatus.addClass("ajax-error").text("Could not delete the post (" + describe(xhr) + ").");
+        $deleteStatus.addClass("ajax-error").text(say("delete-failed", "Could not delete the post ({why}).", { why: describe(xhr) }));
         $delete.prop("disabled", false);
       });
   });
@@ -102,11 +111,11 @@ $(function () {
     var length = xhr.getResponseHeader("Content-Length");
     var bytes = length !== null ? Number(length) : new Blob([xhr.responseText || ""]).size;
     var cells = [
-      ["Method", settings.type],
+      [say("method", "Method"), settings.type],
       ["URL", settings.url],
-      ["Status", xhr.status ? xhr.status + " " + xhr.statusText : "no answer"],
-      ["Content type", xhr.getResponseHeader("Content-Type") || "none"],
-      ["Bytes", String(bytes)],
+      [say("status", "Status"), xhr.status ? xhr.status + " " + xhr.statusText : say("no-answer", "no answer")],
+      [say("content-type", "Content type"), xhr.getResponseHeader("Content-Type") || say("none", "none")],
+      [say("bytes", "Bytes"), String(bytes)],
       ["ms", String(ms)]
     ];
     var $row = $("<tr>");
@@ -118,7 +127,7 @@ $(function () {
   });
 
   function describe(xhr) {
-    return xhr.status ? xhr.status + " " + xhr.statusText : "no answer from the server";
+    return xhr.status ? xhr.status + " " + xhr.statusText : say("no-answer-from-server", "no answer from the server");
   }
 
   function errorMessage(text) {

@@ -9,6 +9,14 @@
   var counts = document.querySelectorAll("[data-tasks]");
   if (!script || !window.fetch || (tasks.length === 0 && counts.length === 0)) return;
 
+  // Its words, in the page's language: the layout writes each on this script's tag, with {request}, {status}, {at},
+  // {why}, {done} and {total} where the values go; the English here is what a tag without them gets.
+  function say(name, english, values) {
+    var sentence = script.getAttribute("data-" + name) || english;
+    Object.keys(values || {}).forEach(function (key) { sentence = sentence.split("{" + key + "}").join(String(values[key])); });
+    return sentence;
+  }
+
   function text(tag, className, content) {
     var element = document.createElement(tag);
     if (className) element.className = className;
@@ -20,22 +28,25 @@
     var state = item.querySelector(".state");
     item.setAttribute("data-solved", "true");
     state.textContent = "";
-    state.appendChild(text("strong", "solved", "Solved"));
-    state.appendChild(document.createTextNode(": the server saw "));
-    state.appendChild(text("code", "evidence", solve.request));
-    state.appendChild(document.createTextNode(" answered "));
-    state.appendChild(text("span", "status", String(solve.status)));
-    state.appendChild(document.createTextNode(", "));
-    var when = text("time", "", new Date(solve.at).toLocaleString());
-    when.setAttribute("datetime", solve.at);
-    state.appendChild(when);
-    state.appendChild(document.createTextNode("."));
+    state.appendChild(text("strong", "solved", say("solved", "Solved")));
+    // The sentence around the evidence: its request line, status and time go in as elements, the rest as text.
+    var parts = say("evidence", ": the server saw {request} answered {status}, {at}.").split(/(\{request\}|\{status\}|\{at\})/);
+    parts.forEach(function (part) {
+      if (part === "{request}") state.appendChild(text("code", "evidence", solve.request));
+      else if (part === "{status}") state.appendChild(text("span", "status", String(solve.status)));
+      else if (part === "{at}") {
+        var when = text("time", "", new Date(solve.at).toLocaleString(document.documentElement.lang || undefined));
+        when.setAttribute("datetime", solve.at);
+        state.appendChild(when);
+      } else if (part) state.appendChild(document.createTextNode(part));
+    });
   }
 
   function showNearMiss(item, miss) {
     var state = item.querySelector(".state");
     state.textContent = "";
-    state.appendChild(text("span", "near-miss", "You sent " + miss.request + " and got " + miss.status + ": " + miss.why));
+    state.appendChild(text("span", "near-miss", say("near-miss", "You sent {request} and got {status}: {why}",
+      { request: miss.request, status: miss.status, why: miss.why })));
   }
 
   function mark(progress) {
@@ -50,7 +61,9 @@
     Array.prototype.forEach.call(counts, function (count) {
       var ids = count.getAttribute("data-tasks").split(" ");
       var done = ids.filter(function (id) { return solved[id]; }).length;
-      count.textContent = done + " of " + ids.length + (ids.length === 1 ? " task" : " tasks") + " solved";
+      count.textContent = ids.length === 1
+        ? say("count-one", "{done} of {total} task solved", { done: done, total: ids.length })
+        : say("count", "{done} of {total} tasks solved", { done: done, total: ids.length });
       count.classList.toggle("all-solved", done === ids.length);
     });
   }
