@@ -103,3 +103,16 @@ wrk_run() {
                 v["p99_us"] / 1000, v["status_errors"], v["socket_errors"]; found = 1 }
        END { if (!found) print "0 0 0 0 0" }' "$log"
 }
+
+# load_average: the 1-minute load average (uptime's first figure).
+load_average() { awk '{ print $1 }' /proc/loadavg; }
+
+# wait_for_quiet: on a shared machine, waits up to QUIET_WAIT seconds (default 180) for the 1-minute load average
+# to fall under QUIET_LOAD (default: the number of cores), polling every 10 s; then goes on whatever it is.
+wait_for_quiet() {
+  local limit=${QUIET_LOAD:-$(nproc)} waited=0
+  while awk -v l="$(load_average)" -v max="$limit" 'BEGIN { exit !(l >= max) }' && (( waited < ${QUIET_WAIT:-180} )); do
+    say "  load average $(load_average) ≥ $limit: waiting (${waited} s of ${QUIET_WAIT:-180})"
+    sleep 10; waited=$(( waited + 10 ))
+  done
+}
