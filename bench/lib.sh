@@ -33,12 +33,16 @@ ensure_wrk() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 }
 
-# publish NAME PROJECT: a Release build in bench/results/publish/NAME (SKIP_PUBLISH=1 reuses the last one).
+# publish NAME PROJECT: a Release build in bench/results/publish/NAME (SKIP_PUBLISH=1 reuses the last one), compiled
+# ahead of time (ReadyToRun, for linux-x64, on the shared framework as before): the start JITs only what ReadyToRun
+# cannot hold. READY_TO_RUN=false publishes as the dev build compiles, for a comparison.
 publish() {
   local name=$1 project=$2
   if [[ ${SKIP_PUBLISH:-0} == 1 && -d $PUBLISHED/$name ]]; then return 0; fi
-  say "Publishing $project (Release)…"
-  dotnet publish "$REPO/$project" -c Release -o "$PUBLISHED/$name" --nologo -v quiet >"$RESULTS/publish-$name.log" 2>&1 \
+  say "Publishing $project (Release, ReadyToRun ${READY_TO_RUN:-true})…"
+  rm -rf "${PUBLISHED:?}/$name"
+  dotnet publish "$REPO/$project" -c Release -o "$PUBLISHED/$name" --nologo -v quiet \
+    -r linux-x64 --self-contained false -p:PublishReadyToRun="${READY_TO_RUN:-true}" >"$RESULTS/publish-$name.log" 2>&1 \
     || die "publishing $project failed: see $RESULTS/publish-$name.log"
 }
 
