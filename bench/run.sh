@@ -43,6 +43,9 @@ launch() {
   done
 }
 
+# Once, before anything is timed: the load average counts this script's own servers and wrk too, so it is not
+# waited on between rows, only recorded beside each round.
+wait_for_quiet
 say "Starting HelloMvc on $WEB…"
 launch web "$WEB_PORT" "$WEB/http/hello" -- HelloMvc.Web.dll
 WEB_PID=$SERVER_PID; web_startups=$STARTUPS
@@ -149,7 +152,6 @@ for entry in "${pages[@]}"; do
   [[ $label == static:* ]] && base_path=/css/site.css
   for connections in $CONNECTIONS; do
     web_rates=() base_rates=() ratios=() loads=() lowest=999 p50=0 p99=0 non2xx=0 socket=0
-    wait_for_quiet
     for (( round = 1; round <= ROUNDS; round++ )); do
       loads+=("$(load_average)")
       say "  $label -c$connections round $round/$ROUNDS"
