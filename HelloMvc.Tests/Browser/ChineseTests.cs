@@ -39,6 +39,7 @@ public class ChineseTests(BrowserFixture browser)
         "/http/goback/34", "/http/goback/abc", "/http/half/3.5", "/http/converters", "/http/hooks", "/http/g?name=Grey",
         "/http/context?name=Grey", "/http/brew/tea", "/http/brew/coffee", "/http/admin", "/http/cookie", "/http/foo",
         "/http/post", "/http/status-codes", "/exchange?path=/http/login&follow=1", "/source/http/hooks",
+        "/progress", "/class",
     ];
 
     [Fact]
@@ -111,5 +112,10 @@ public class ChineseTests(BrowserFixture browser)
         await page.GotoAsync("/exchange?path=/http/login&follow=1");
         await Expect(page.Locator(".journey h3").First).ToHaveTextAsync("它在框架中的请求之旅");
         await ShootAsync(page, "exchange-login-follow");
+
+        await page.GotoAsync("/http/methods");
+        var tryIt = page.Locator("section#try-it");
+        await Expect(tryIt.Locator("h2")).ToHaveTextAsync("动手试试");
+        await ShootAsync(page, "methods-try-it", tryIt);
     }
 }

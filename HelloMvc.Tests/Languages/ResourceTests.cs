@@ -1,8 +1,18 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using HelloMvc.Tests.Infrastructure;
+using HelloMvc.Web.Languages;
 using HelloMvc.Web.LookingInside.Catalog;
+using HelloMvc.Web.LookingInside.Exchange;
+using HelloMvc.Web.Models;
+using HelloMvc.Web.TryIt.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using HelloMvc.Web.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
@@ -24,8 +34,11 @@ public partial class ResourceTests(SiteFactory site)
     /// </summary>
     private static readonly HashSet<string> SameInBothLanguages = [];
 
-    [GeneratedRegex("""Localizer(?:\[|\.GetString\()\s*"((?:[^"\\]|\\.)*)"\s*[,\])]""")]
+    [GeneratedRegex("""[Ll]ocalizer(?:\[|\.GetString\()\s*"((?:[^"\\]|\\.)*)"\s*[,\])]""")]
     private static partial Regex LocalizerKey();
+
+    [GeneratedRegex(@"IStringLocalizer<(\w+)> \w+")]
+    private static partial Regex LocalizerOwner();
 
     private static IEnumerable<(string Resource, string English, string Chinese)> Entries() =>
         Directory.EnumerateFiles(Resources, "*.zh-Hans.resx", SearchOption.AllDirectories)
@@ -61,12 +74,20 @@ public partial class ResourceTests(SiteFactory site)
         Regex.Matches(text, @"\{\{|\}\}|\{\w+\}|</?(?:a|code|em|strong|span|time|p)\b").Select(match => match.Value);
 
     [Fact]
-    public void Every_text_a_view_asks_its_localizer_for_has_its_Chinese()
+    public void Every_text_a_view_or_a_class_asks_its_localizer_for_has_its_Chinese()
     {
         var missing = new List<string>();
-        foreach (var view in Directory.EnumerateFiles(Web, "*.cshtml", SearchOption.AllDirectories))
+        // A view's resource is named for its path, a class's for its namespace, which is its folder.
+        var sources = Directory.EnumerateFiles(Web, "*.cshtml", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Web, "*.cs", SearchOption.AllDirectories))
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"));
+        foreach (var view in sources)
         {
-            var name = Path.GetRelativePath(Web, view)[..^".cshtml".Length];
+            // A class handed another's localizer (IStringLocalizer<ExchangeRunner>) asks that one's resource.
+            var owner = view.EndsWith(".cs", StringComparison.Ordinal) && LocalizerOwner().Match(File.ReadAllText(view)) is { Success: true } declared
+                ? Directory.EnumerateFiles(Web, declared.Groups[1].Value + ".cs", SearchOption.AllDirectories).Single()
+                : view;
+            var name = Path.ChangeExtension(Path.GetRelativePath(Web, owner), null);
             var keys = Keys(Path.Combine(Resources, name + ".zh-Hans.resx"));
             missing.AddRange(LocalizerKey().Matches(File.ReadAllText(view))
                 .Select(match => Regex.Unescape(match.Groups[1].Value))
@@ -85,14 +106,65 @@ public partial class ResourceTests(SiteFactory site)
             .Concat(DemoCatalog.Chapters.SelectMany(chapter => chapter.Sections).Select(section => section.Title))
             .Concat(DemoCatalog.All.Select(demo => demo.Explains))
             .Concat(DemoCatalog.Chapters.SelectMany(chapter => chapter.Sections).SelectMany(section => section.Commands ?? []).Select(command => command.Prints))
-            // Try it: each task's sentence, hint and what it wants (what a near miss says it got is asked as it happens).
-            .Concat(DemoCatalog.All.SelectMany(demo => demo.Tasks).SelectMany(task => new[] { task.Sentence, task.Hint, task.Wants }));
+            // Try it: each task's sentence, hint and what it wants, and every explanation a near miss may give.
+            .Concat(DemoCatalog.All.SelectMany(demo => demo.Tasks).SelectMany(task => new[] { task.Sentence, task.Hint, task.Wants }))
+            .Concat(DemoCatalog.All.SelectMany(demo => demo.Tasks).SelectMany(Explanations));
 
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
         try
         {
             Assert.DoesNotContain(texts, text => catalogue[text].ResourceNotFound);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    // The sentences a task's Explains gives, over tries of every method and common status on the paths it watches, with
+    // and without the query values and route values the catalogue's explanations read.
+    private static IEnumerable<string> Explanations(LessonTask task) =>
+        from method in new[] { "GET", "POST", "PUT", "DELETE" }
+        from status in new[] { 200, 204, 302, 304, 400, 403, 404, 405, 500 }
+        from path in task.Watches.Append("/http/logout")
+        from query in new[] { "", "?name=Grey&next=/http/hello" }
+        let context = new DefaultHttpContext()
+        let seen = new SeenExchange(context, method, path, new QueryString(query), new QueryCollection(QueryHelpers.ParseQuery(query)))
+        {
+            Status = status, MediaType = "text/html", Location = "/http/hello",
+            Values = new RouteValueDictionary { ["year"] = "abc", ["drink"] = "tea", ["type"] = "yaml" },
+        }
+        select task.Explains(seen)?.Sentence into sentence
+        where sentence is not null
+        select sentence;
+
+    [Fact]
+    public void Every_message_a_validation_rule_names_has_its_Chinese()
+    {
+        var rules = typeof(Program).Assembly.GetTypes()
+            .SelectMany(type => type.GetProperties().Cast<MemberInfo>().Append(type))
+            .SelectMany(member => member.GetCustomAttributes(inherit: false));
+        var messages = rules.SelectMany(rule => rule switch
+            {
+                MaxAgeAttribute maxAge => [maxAge.ErrorMessage, maxAge.NegativeMessage],
+                ValidationAttribute validation => [validation.ErrorMessage],
+                CheckboxAttribute checkbox => [checkbox.ErrorMessage],
+                DisplayAttribute display => [display.Name],
+                _ => Array.Empty<string?>(),
+            })
+            .OfType<string>()
+            .Append(ViewablePathAttribute.Refusal)
+            .Distinct()
+            .ToList();
+        var localizer = site.Services.GetRequiredService<IStringLocalizer<ValidationMessages>>();
+
+        Assert.True(messages.Count > 20, $"{messages.Count} messages");
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
+        try
+        {
+            Assert.DoesNotContain(messages, message => localizer[message].ResourceNotFound);
         }
         finally
         {

@@ -2,6 +2,7 @@ using HelloMvc.Web.Hosting.Caching;
 using HelloMvc.Web.TryIt;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace HelloMvc.Web.Classes;
 
@@ -12,7 +13,7 @@ namespace HelloMvc.Web.Classes;
 [Route("class")]
 [NoStore]
 [ClassStorageUnavailable]
-public class ClassController(IClassStore classes, Learners learners) : Controller
+public class ClassController(IClassStore classes, Learners learners, IStringLocalizer<ClassController> localizer) : Controller
 {
     // The start page: a form to start a class, and one to join a class by its code.
     [HttpGet("")]
@@ -32,7 +33,7 @@ public class ClassController(IClassStore classes, Learners learners) : Controlle
         {
             Response.Headers.RetryAfter = "3600";
             return Refuse(StatusCodes.Status503ServiceUnavailable, new ClassIndexPage(form.Title,
-                StartRefusal: "The site holds as many open classes as it may; one must close or expire before another starts."));
+                StartRefusal: localizer["The site holds as many open classes as it may; one must close or expire before another starts."]));
         }
         TeacherKey.GiveCookie(Response, code, key);
         // Shown once, on the page this leads to: the store keeps only the key's hash.
@@ -45,7 +46,7 @@ public class ClassController(IClassStore classes, Learners learners) : Controlle
     public IActionResult Find(JoinCode code) =>
         code.IsValid
             ? RedirectToAction(nameof(Join), new { code = code.ToString() })
-            : Refuse(StatusCodes.Status404NotFound, new ClassIndexPage(JoinRefusal: "A class's code is six letters and digits, such as K7P2QX."));
+            : Refuse(StatusCodes.Status404NotFound, UnknownClass(code));
 
     // A class's join page: the name the teacher will see. An unknown or closed code: 404, with the form to try another.
     [HttpGet("{code}")]
@@ -67,7 +68,7 @@ public class ClassController(IClassStore classes, Learners learners) : Controlle
         {
             JoinOutcome.Joined => new SeeOtherResult(Url.Action("Show", "Progress")!),
             JoinOutcome.ClassFull => Refuse(StatusCodes.Status409Conflict,
-                new JoinPage(code, taught.Title, form.Name, "This class is full: it has as many students as a class may have.")),
+                new JoinPage(code, taught.Title, form.Name, localizer["This class is full: it has as many students as a class may have."])),
             _ => Refuse(StatusCodes.Status404NotFound, UnknownClass(code)),
         };
     }
@@ -83,8 +84,10 @@ public class ClassController(IClassStore classes, Learners learners) : Controlle
     private async Task<ClassRoster?> Joinable(JoinCode code, CancellationToken cancellation) =>
         code.IsValid ? await classes.GetAsync(code, cancellation) : null;
 
-    private static ClassIndexPage UnknownClass(JoinCode code) =>
-        new(JoinRefusal: code.IsValid ? $"No open class has the code {code}: it may have been closed." : "A class's code is six letters and digits, such as K7P2QX.");
+    private ClassIndexPage UnknownClass(JoinCode code) =>
+        new(JoinRefusal: code.IsValid
+            ? localizer["No open class has the code {0}: it may have been closed.", code.ToString()]
+            : localizer["A class's code is six letters and digits, such as K7P2QX."]);
 
     private string? Reason(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
 

@@ -10,6 +10,7 @@ public sealed class JoinForm
     private string? _name;
 
     [Required(ErrorMessage = "Enter your name, as your teacher will see it: 1 to 32 characters.")]
+    [Display(Name = "name")]
     [TextLength(NameLimit)]
     public string? Name
     {

@@ -10,6 +10,7 @@ public sealed class StartForm
     private string? _title;
 
     [Required(ErrorMessage = "Give the class a title, such as “HTTP, week 2”.")]
+    [Display(Name = "title")]
     [TextLength(TitleLimit)]
     public string? Title
     {

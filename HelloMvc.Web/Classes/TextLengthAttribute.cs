@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
+using HelloMvc.Web.Languages;
 
 namespace HelloMvc.Web.Classes;
 
@@ -17,14 +18,17 @@ public sealed class TextLengthAttribute(int maximum) : ValidationAttribute
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
         if (value is not string text) return ValidationResult.Success;
-        var what = validationContext.DisplayName.ToLowerInvariant();
+        // The field's display name ([Display(Name = "name")]), which MVC has already put in the request's language.
+        var what = validationContext.DisplayName;
         if (text.Any(char.IsControl))
         {
-            return new ValidationResult($"A {what} cannot hold a line break, a tab or another control character.");
+            return new ValidationResult(ValidationMessages.Format(validationContext,
+                "A {0} cannot hold a line break, a tab or another control character.", what));
         }
         var length = new StringInfo(text.Normalize(NormalizationForm.FormC)).LengthInTextElements;
         return length <= maximum && text.Length <= 4 * maximum
             ? ValidationResult.Success
-            : new ValidationResult($"A {what} has at most {maximum} characters; this one has {length}.");
+            : new ValidationResult(ValidationMessages.Format(validationContext,
+                "A {0} has at most {1} characters; this one has {2}.", what, maximum, length));
     }
 }

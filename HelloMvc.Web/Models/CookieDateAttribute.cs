@@ -16,7 +16,7 @@ public sealed class CookieDateAttribute : InputRuleAttribute
     /// <summary>The date the text says, once the rule took it; null for none.</summary>
     public static DateTimeOffset? Date(string? text) => TryRead(text, out var date) ? date : null;
 
-    protected override string? Refusal(string text) => TryRead(text, out _) ? null : Message(Quote(text));
+    protected override Refused? Refusal(string text) => TryRead(text, out _) ? null : Message(Quote(text));
 
     private static bool TryRead(string? text, out DateTimeOffset date) =>
         DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using HelloMvc.Web.Languages;
 using HelloMvc.Web.Validation;
 
 namespace HelloMvc.Web.Models;
@@ -54,7 +55,8 @@ public sealed class CookieLabForm : IValidatableObject
     {
         if (SameSite is { } sameSite && sameSite.Equals("None", StringComparison.OrdinalIgnoreCase) && !Secure)
         {
-            yield return new ValidationResult("SameSite=None needs secure: browsers refuse a cross-site cookie that could travel over plain http.");
+            yield return new ValidationResult(ValidationMessages.Format(validationContext,
+                "SameSite=None needs secure: browsers refuse a cross-site cookie that could travel over plain http."));
         }
     }
 

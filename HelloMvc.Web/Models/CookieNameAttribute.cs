@@ -10,6 +10,6 @@ namespace HelloMvc.Web.Models;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class CookieNameAttribute : InputRuleAttribute
 {
-    protected override string? Refusal(string text) =>
+    protected override Refused? Refusal(string text) =>
         SetCookieHeaderValue.TryParse(text + "=v", out var parsed) && parsed.Name.Value == text ? null : Message(Quote(text));
 }

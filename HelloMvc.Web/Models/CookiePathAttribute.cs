@@ -9,7 +9,7 @@ namespace HelloMvc.Web.Models;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class CookiePathAttribute : InputRuleAttribute
 {
-    protected override string? Refusal(string text) =>
+    protected override Refused? Refusal(string text) =>
         text is ['/', ..]
         && !text.StartsWith("//", StringComparison.Ordinal)
         && text.All(c => c is > ' ' and < '\u007F' and not ';' and not '\\' and not ',')

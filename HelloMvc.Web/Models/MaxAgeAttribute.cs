@@ -16,9 +16,9 @@ public sealed class MaxAgeAttribute : InputRuleAttribute
     /// <summary>The seconds the text says, once the rule took it; null for none.</summary>
     public static TimeSpan? Seconds(string? text) => TryRead(text, out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
 
-    protected override string? Refusal(string text) =>
+    protected override Refused? Refusal(string text) =>
         TryRead(text, out _) ? null
-        : text is ['-', _, ..] && text[1..].All(char.IsAsciiDigit) ? string.Format(CultureInfo.CurrentCulture, NegativeMessage, Quote(text), int.MaxValue)
+        : text is ['-', _, ..] && text[1..].All(char.IsAsciiDigit) ? new Refused(NegativeMessage, [Quote(text), int.MaxValue])
         : Message(Quote(text), int.MaxValue);
 
     private static bool TryRead(string? text, out int seconds) =>

@@ -1,3 +1,4 @@
+using HelloMvc.Web.Languages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
@@ -43,7 +44,8 @@ internal sealed class CheckboxModelBinder : IModelBinder
         }
         else
         {
-            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, checkbox.ErrorMessage);
+            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
+                ValidationMessages.Format(bindingContext.HttpContext.RequestServices, checkbox.ErrorMessage));
         }
         return Task.CompletedTask;
     }

@@ -11,6 +11,6 @@ public sealed class MaxUtf8BytesAttribute(int limit) : InputRuleAttribute
 {
     public int Limit { get; } = limit;
 
-    protected override string? Refusal(string text) =>
+    protected override Refused? Refusal(string text) =>
         Encoding.UTF8.GetByteCount(text) is var bytes && bytes > Limit ? Message(bytes) : null;
 }

@@ -12,7 +12,7 @@ public sealed class OneOfAttribute(params string[] values) : InputRuleAttribute
     /// <summary>Whether Lax and lax are the same word; HTTP methods are case-sensitive, so by default they are not.</summary>
     public bool IgnoreCase { get; set; }
 
-    protected override string? Refusal(string text) =>
+    protected override Refused? Refusal(string text) =>
         Values.Contains(text, IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal)
             ? null
             : Message(Quote(text), string.Join(", ", Values));

@@ -63,7 +63,7 @@ public static class DemoCatalog
     private static bool IsDigits(string text) => text.Length > 0 && text.All(char.IsAsciiDigit);
 
     // /http/methods answers 400 to a POST only when MVC's antiforgery filter refused it.
-    private static string? MethodsAnswer(SeenExchange seen) => (seen.Method, seen.Status) switch
+    private static Explanation? MethodsAnswer(SeenExchange seen) => (seen.Method, seen.Status) switch
     {
         ("POST", 400) => "no antiforgery token",
         ("POST", 200) => "POST is one of the two methods the route takes",
@@ -260,8 +260,8 @@ public static class DemoCatalog
                             Watches = ["/http/goback/{year}"], Tries = seen => seen.IsGet,
                             Wants = "404 from a year made only of digits that the route still refuses",
                             Solves = seen => seen.Status == 404 && IsDigits(seen.Value("year")),
-                            Explains = seen => seen.Status == 200 ? $"the route took {seen.Value("year")} as a year"
-                                : !IsDigits(seen.Value("year")) ? $"{seen.Value("year")} is not made only of digits" : null,
+                            Explains = seen => seen.Status == 200 ? new Explanation("the route took {0} as a year", seen.Value("year"))
+                                : !IsDigits(seen.Value("year")) ? new Explanation("{0} is not made only of digits", seen.Value("year")) : null,
                         },
                     ],
                 },
@@ -324,7 +324,7 @@ public static class DemoCatalog
                             TaskWhere.Browser("/http/brew/tea"))
                         {
                             Watches = ["/http/brew/{drink}"], Tries = seen => seen.IsGet, Wants = "418: the teapot refuses", Solves = seen => seen.Status == 418,
-                            Explains = seen => seen.Status == 200 ? $"a drop of {seen.Value("drink")}, brewed" : null,
+                            Explains = seen => seen.Status == 200 ? new Explanation("a drop of {0}, brewed", seen.Value("drink")) : null,
                         },
                     ],
                 },
@@ -346,7 +346,7 @@ public static class DemoCatalog
                         {
                             Watches = ["/http/note", "/http/note/{type}"], Tries = seen => seen.IsGet, Wants = "the note as application/json",
                             Solves = seen => seen.Status == 200 && seen.MediaType == "application/json",
-                            Explains = seen => seen.Status == 200 ? $"the note as {seen.MediaType}" : seen.Status == 400 ? $"{seen.Value("type")} is a type the action does not know" : null,
+                            Explains = seen => seen.Status == 200 ? new Explanation("the note as {0}", seen.MediaType) : seen.Status == 400 ? new Explanation("{0} is a type the action does not know", seen.Value("type")) : null,
                         },
                     ],
                 },
@@ -471,7 +471,7 @@ public static class DemoCatalog
                         {
                             Watches = ["/http/do-something"], Tries = seen => seen.IsGet, Wants = "a 302 from /http/do-something whose Location is /http/bar",
                             Solves = seen => seen.Status == 302 && seen.LocationPath == "/http/bar",
-                            Explains = seen => seen.Status == 302 ? $"a redirect to {seen.Location}" : null,
+                            Explains = seen => seen.Status == 302 ? new Explanation("a redirect to {0}", seen.Location) : null,
                         },
                     ],
                 },
@@ -488,7 +488,7 @@ public static class DemoCatalog
                             Wants = "a 302 from /http/do-something whose next pointed off this site, to a local path instead",
                             Solves = seen => seen.Status == 302 && seen.QueryValue("next") is { Length: > 0 } next && seen.LeadsOffThisSite(next),
                             Explains = seen => seen.QueryValue("next") is not { Length: > 0 } next ? "there was no next"
-                                : seen.Status == 302 ? $"next={next} is on this site, so it went there" : null,
+                                : seen.Status == 302 ? new Explanation("next={0} is on this site, so it went there", next) : null,
                         },
                     ],
                 },
@@ -513,7 +513,7 @@ public static class DemoCatalog
                             TaskWhere.Exchange("/http/post/delete/1"))
                         {
                             Watches = ["/http/post/delete/{postId}"], Wants = "204 from DELETE /http/post/delete/{id}", Solves = seen => seen.Status == 204,
-                            Explains = seen => seen.Status == 405 ? $"{seen.Method} is not a method this route takes" : null,
+                            Explains = seen => seen.Status == 405 ? new Explanation("{0} is not a method this route takes", seen.Method) : null,
                         },
                     ],
                     ScriptSends = [new("/http/post/delete/1", "What the delete button sends: DELETE answers 204 No Content, with no body.",

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
+using HelloMvc.Web.Languages;
 using HelloMvc.Web.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -74,8 +75,8 @@ public sealed class ExchangeRequest : IValidatableObject
     {
         if (ChangesThings && FetchSite == "cross-site")
         {
-            yield return new ValidationResult(
-                "A link from another site may not have the viewer send a form, or a method other than GET, HEAD or OPTIONS, with your cookies.");
+            yield return new ValidationResult(ValidationMessages.Format(validationContext,
+                "A link from another site may not have the viewer send a form, or a method other than GET, HEAD or OPTIONS, with your cookies."));
         }
     }
 }

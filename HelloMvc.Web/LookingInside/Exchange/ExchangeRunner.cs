@@ -31,7 +31,7 @@ public sealed class ExchangeRunner(ExchangeClient client, IOptions<ExchangeOptio
 
     /// <summary>One page's exchanges as they are taken: its jar, what it sent and got, and what it must say.</summary>
     private sealed class Run(
-        ExchangeClient client, HttpRequest learner, Func<string, string?> viewable, IStringLocalizer localizer, CancellationToken deadline)
+        ExchangeClient client, HttpRequest learner, Func<string, string?> viewable, IStringLocalizer<ExchangeRunner> localizer, CancellationToken deadline)
     {
         private readonly CookieJar _jar = CookieJar.From(learner);
         private readonly List<ExchangeRecord> _exchanges = [];

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using HelloMvc.Web.Languages;
 using HelloMvc.Web.LookingInside.Journeys;
 using HelloMvc.Web.Validation;
 using Microsoft.Net.Http.Headers;
@@ -35,27 +36,30 @@ public sealed class HeaderLinesAttribute(int max) : ValidationAttribute
     {
         var given = Given(value as IEnumerable<string?> ?? []).ToList();
         var refusal = given.Count > Max
-            ? $"{given.Count} headers were given; the viewer sends at most {Max}."
+            ? ("{0} headers were given; the viewer sends at most {1}.", [given.Count, Max])
             : given.Select(Refusal).FirstOrDefault(problem => problem is not null);
-        return refusal is null ? ValidationResult.Success : new ValidationResult(refusal);
+        return refusal is var (message, values)
+            ? new ValidationResult(ValidationMessages.Format(validationContext, message, values))
+            : ValidationResult.Success;
     }
 
-    private static string? Refusal(string line)
+    // Why a line is refused: the message (in English, the key of its translations) and the values it names.
+    private static (string Message, object[] Values)? Refusal(string line)
     {
         if (!line.Contains(':'))
         {
-            return $"The header “{InputRuleAttribute.Quote(line)}” is not written as Name: value.";
+            return ("The header “{0}” is not written as Name: value.", [InputRuleAttribute.Quote(line)]);
         }
         var (name, value) = Split(line);
         if (name.Length == 0 || !name.All(IsTokenChar))
         {
-            return $"The header name “{InputRuleAttribute.Quote(name)}” is not a token: letters, digits and !#$%&'*+-.^_`|~ only.";
+            return ("The header name “{0}” is not a token: letters, digits and !#$%&'*+-.^_`|~ only.", [InputRuleAttribute.Quote(name)]);
         }
         if (OwnedHeaders.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
-            return $"The viewer writes the {name} header itself; it cannot be given.";
+            return ("The viewer writes the {0} header itself; it cannot be given.", [name]);
         }
-        return HasControl(value) ? $"The value of {name} holds a control character, which no header value may carry." : null;
+        return HasControl(value) ? ("The value of {0} holds a control character, which no header value may carry.", [name]) : null;
     }
 
     private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c);

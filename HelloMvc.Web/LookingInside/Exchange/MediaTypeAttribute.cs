@@ -7,6 +7,6 @@ namespace HelloMvc.Web.LookingInside.Exchange;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class MediaTypeAttribute : InputRuleAttribute
 {
-    protected override string? Refusal(string text) =>
+    protected override Refused? Refusal(string text) =>
         !HeaderLinesAttribute.HasControl(text) && MediaTypeHeaderValue.TryParse(text, out _) ? null : Message(Quote(text));
 }

@@ -22,7 +22,7 @@ public sealed record PageForm(string Method, string Action, string? Target, stri
     /// <param name="address">The page's address: the form's action is resolved against it.</param>
     /// <param name="notes">Where to say why there is no form to send (in the words <paramref name="localizer"/> gives).</param>
     public static async Task<PageForm?> FirstInAsync(
-        string html, Uri address, ICollection<string> notes, IStringLocalizer localizer, CancellationToken cancel)
+        string html, Uri address, ICollection<string> notes, IStringLocalizer<ExchangeRunner> localizer, CancellationToken cancel)
     {
         using var context = BrowsingContext.New(Configuration.Default);
         using var document = await context.OpenAsync(response => response.Content(html).Address(address), cancel);

@@ -1,3 +1,4 @@
+using HelloMvc.Web.Languages;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.AspNetCore.Mvc.Routing;
 
@@ -14,7 +15,10 @@ public sealed class ViewablePathAttribute : Attribute, IModelValidator
 
     public IEnumerable<ModelValidationResult> Validate(ModelValidationContext context)
     {
-        var url = context.ActionContext.HttpContext.RequestServices.GetRequiredService<IUrlHelperFactory>().GetUrlHelper(context.ActionContext);
-        return ExchangePaths.IsViewable(url, context.Model as string) ? [] : [new ModelValidationResult(memberName: null, Refusal)];
+        var services = context.ActionContext.HttpContext.RequestServices;
+        var url = services.GetRequiredService<IUrlHelperFactory>().GetUrlHelper(context.ActionContext);
+        return ExchangePaths.IsViewable(url, context.Model as string)
+            ? []
+            : [new ModelValidationResult(memberName: null, ValidationMessages.Format(services, Refusal))];
     }
 }

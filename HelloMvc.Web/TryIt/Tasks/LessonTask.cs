@@ -30,10 +30,11 @@ public sealed record LessonTask(string Id, string Sentence, string Hint, TaskWhe
     public required string Wants { get; init; }
 
     /// <summary>Why a try came back as it did, in the lesson's words ("no antiforgery token"); null for the reason phrase.</summary>
-    public Func<SeenExchange, string?> Explains { get; init; } = _ => null;
+    public Func<SeenExchange, Explanation?> Explains { get; init; } = _ => null;
 
     /// <summary>The near miss's reason: what came back, then what the task wants, in the words of the catalogue's
     /// localizer (the learner's language; the reason phrase stays HTTP's).</summary>
     public string WhyNot(SeenExchange seen, IStringLocalizer words) =>
-        words["{0}. The task wants {1}.", Explains(seen) is { } explains ? words[explains].Value : seen.Reason, words[Wants].Value];
+        words["{0}. The task wants {1}.",
+            Explains(seen) is { } explains ? words[explains.Sentence, explains.Values!].Value : seen.Reason, words[Wants].Value];
 }
