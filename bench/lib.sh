@@ -33,12 +33,16 @@ ensure_wrk() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 }
 
-# publish NAME PROJECT: a Release build in bench/results/publish/NAME (SKIP_PUBLISH=1 reuses the last one).
+# publish NAME PROJECT: a Release build in bench/results/publish/NAME (SKIP_PUBLISH=1 reuses the last one), compiled
+# ahead of time (ReadyToRun, for linux-x64, on the shared framework as before): the start JITs only what ReadyToRun
+# cannot hold. READY_TO_RUN=false publishes as the dev build compiles, for a comparison.
 publish() {
   local name=$1 project=$2
   if [[ ${SKIP_PUBLISH:-0} == 1 && -d $PUBLISHED/$name ]]; then return 0; fi
-  say "Publishing $project (Release)…"
-  dotnet publish "$REPO/$project" -c Release -o "$PUBLISHED/$name" --nologo -v quiet >"$RESULTS/publish-$name.log" 2>&1 \
+  say "Publishing $project (Release, ReadyToRun ${READY_TO_RUN:-true})…"
+  rm -rf "${PUBLISHED:?}/$name"
+  dotnet publish "$REPO/$project" -c Release -o "$PUBLISHED/$name" --nologo -v quiet \
+    -r linux-x64 --self-contained false -p:PublishReadyToRun="${READY_TO_RUN:-true}" >"$RESULTS/publish-$name.log" 2>&1 \
     || die "publishing $project failed: see $RESULTS/publish-$name.log"
 }
 
@@ -102,4 +106,17 @@ wrk_run() {
          printf "%.0f %.2f %.2f %d %d\n", v["requests"] / (v["duration_us"] / 1e6), v["p50_us"] / 1000,
                 v["p99_us"] / 1000, v["status_errors"], v["socket_errors"]; found = 1 }
        END { if (!found) print "0 0 0 0 0" }' "$log"
+}
+
+# load_average: the 1-minute load average (uptime's first figure).
+load_average() { awk '{ print $1 }' /proc/loadavg; }
+
+# wait_for_quiet: on a shared machine, waits up to QUIET_WAIT seconds (default 180) for the 1-minute load average
+# to fall under QUIET_LOAD (default: the number of cores), polling every 10 s; then goes on whatever it is.
+wait_for_quiet() {
+  local limit=${QUIET_LOAD:-$(nproc)} waited=0
+  while awk -v l="$(load_average)" -v max="$limit" 'BEGIN { exit !(l >= max) }' && (( waited < ${QUIET_WAIT:-180} )); do
+    say "  load average $(load_average) ≥ $limit: waiting (${waited} s of ${QUIET_WAIT:-180})"
+    sleep 10; waited=$(( waited + 10 ))
+  done
 }

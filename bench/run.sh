@@ -27,6 +27,7 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 LOGS=$RESULTS/$STAMP
 mkdir -p "$LOGS"
 ensure_wrk
+LOAD_BEFORE=$(uptime | sed 's/.*load average: //')
 publish web HelloMvc.Web/HelloMvc.Web.csproj
 publish baseline bench/Baseline/Baseline.csproj
 
@@ -42,6 +43,9 @@ launch() {
   done
 }
 
+# Once, before anything is timed: the load average counts this script's own servers and wrk too, so it is not
+# waited on between rows, only recorded beside each round.
+wait_for_quiet
 say "Starting HelloMvc on $WEB…"
 launch web "$WEB_PORT" "$WEB/http/hello" -- HelloMvc.Web.dll
 WEB_PID=$SERVER_PID; web_startups=$STARTUPS
@@ -117,37 +121,39 @@ join() { local IFS=/; echo "$*" | sed 's|/| / |g'; }
 within() { awk -v v="$1" -v max="$2" -v text="$3" 'BEGIN { print (v <= max) ? "met" : "**" text "**" }'; }
 
 # budget LABEL CONNECTIONS LOWEST_RATIO P99: the budget of docs/PERFORMANCE.md, checked at -c64 only: a floor on the
-# ratio (0.40 for hello, 0.60 for deterministic pages; none for the rest) and p99 ≤ 10 ms everywhere.
+# ratio (0.35 for hello, 0.85 for the output-cached /http/post and /http/more; none for the rest) and p99 ≤ 10 ms
+# on /http/hello.
 budget() {
-  local label=$1 connections=$2 lowest=$3 p99=$4 floor=0
+  local label=$1 connections=$2 lowest=$3 p99=$4 floor=0 p99_limit=1000000
   (( connections == 64 )) || return 0
   case $label in
-    /http/hello*) floor=0.40 ;;
-    /http/more*|/) floor=0.60 ;;
+    /http/hello*) floor=0.35 p99_limit=10 ;;
+    /http/post*|/http/more*) floor=0.85 ;;
   esac
-  awk -v r="$lowest" -v floor="$floor" -v p="$p99" 'BEGIN {
+  awk -v r="$lowest" -v floor="$floor" -v p="$p99" -v limit="$p99_limit" 'BEGIN {
     if (r < floor) out = sprintf("ratio %.2f < %.2f", r, floor)
-    if (p > 10) out = out (out ? "; " : "") sprintf("p99 %.1f > 10 ms", p)
+    if (p > limit) out = out (out ? "; " : "") sprintf("p99 %.1f > %d ms", p, limit)
     print out ? "**" out "**" : "met" }'
 }
 
 table=$LOGS/table.md
 {
-  echo "| page | conns | HelloMvc req/s | baseline req/s | ratio | p50 ms | p99 ms | non-2xx | socket errors | budget |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  echo "| page | conns | HelloMvc req/s | baseline req/s | ratio | p50 ms | p99 ms | non-2xx | socket errors | load (1 min) | budget |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 } >"$table"
 
 for entry in "${pages[@]}"; do
   IFS='|' read -r label path header <<<"$entry"
   if [[ -n ${skipped[$label]:-} ]]; then
-    echo "| $label | | ${skipped[$label]} | | | | | | | |" >>"$table"; continue
+    echo "| $label | | ${skipped[$label]} | | | | | | | | |" >>"$table"; continue
   fi
   # The static file is paired with the same file from the bare static-file middleware; every page with hello.
   base_path=/http/hello
   [[ $label == static:* ]] && base_path=/css/site.css
   for connections in $CONNECTIONS; do
-    web_rates=() base_rates=() ratios=() lowest=999 p50=0 p99=0 non2xx=0 socket=0
+    web_rates=() base_rates=() ratios=() loads=() lowest=999 p50=0 p99=0 non2xx=0 socket=0
     for (( round = 1; round <= ROUNDS; round++ )); do
+      loads+=("$(load_average)")
       say "  $label -c$connections round $round/$ROUNDS"
       log=$LOGS/$(echo "$label" | tr -c 'a-zA-Z0-9' '_')-c$connections-r$round
       read -r base_rate _ _ _ base_socket < <(wrk_run "$BASE$base_path" "$connections" "$DURATION" "$log.baseline.txt")
@@ -159,7 +165,7 @@ for entry in "${pages[@]}"; do
       p99=$(awk -v a="$p99" -v b="$web_p99" 'BEGIN { print (b > a ? b : a) }')
       non2xx=$(( non2xx + web_status )); socket=$(( socket + web_socket + base_socket ))
     done
-    echo "| $label | $connections | $(join "${web_rates[@]}") | $(join "${base_rates[@]}") | $(join "${ratios[@]}") | $p50 | $p99 | $non2xx | $socket | $(budget "$label" "$connections" "$lowest" "$p99") |" >>"$table"
+    echo "| $label | $connections | $(join "${web_rates[@]}") | $(join "${base_rates[@]}") | $(join "${ratios[@]}") | $p50 | $p99 | $non2xx | $socket | $(join "${loads[@]}") | $(budget "$label" "$connections" "$lowest" "$p99") |" >>"$table"
   done
 done
 
@@ -170,8 +176,8 @@ base_startup=$(median <<<"$base_startups")
 startup_ratio=$(awk -v a="$web_startup" -v b="$base_startup" 'BEGIN { printf "%.2f", a / b }')
 hwm_ratio=$(awk -v a="$web_hwm" -v b="$base_hwm" 'BEGIN { printf "%.2f", a / b }')
 {
-  echo "| startup ms (launch → first 200, median of $STARTUP_RUNS) | | $web_startup | $base_startup | $startup_ratio | | | | | $(within "$startup_ratio" 1.5 "> 1.5×") |"
-  echo "| peak RSS MiB (VmHWM after the run) | | $web_hwm | $base_hwm | $hwm_ratio | | | | | $(within "$hwm_ratio" 1.4 "> 1.4×") |"
+  echo "| startup ms (launch → first 200, median of $STARTUP_RUNS) | | $web_startup | $base_startup | $startup_ratio | | | | | | $(within "$startup_ratio" 1.6 "> 1.6×") |"
+  echo "| peak RSS MiB (VmHWM after the run) | | $web_hwm | $base_hwm | $hwm_ratio | | | | | | $(within "$hwm_ratio" 1.5 "> 1.5×") |"
 } >>"$table"
 
 report=$RESULTS/$STAMP.md
@@ -183,7 +189,8 @@ report=$RESULTS/$STAMP.md
   echo "- baseline: bench/Baseline serving HelloMvc's /http/hello bytes at /http/hello (and $stylesheet's file for the static row)"
   echo "- startup runs, ms: HelloMvc ${web_startups% }; baseline ${base_startups% } (both timed to /http/hello)"
   echo "- ratio = HelloMvc req/s ÷ the baseline run just before it; p50/p99 = HelloMvc's worst round; non-2xx = HelloMvc responses ≥ 400 (wrk's count); socket errors = both servers"
-  echo "- budget (docs/PERFORMANCE.md, at -c64): ratio ≥ 0.40 for hello, ≥ 0.60 for /http/more and /, in every round; p99 ≤ 10 ms; startup ≤ 1.5×; peak RSS ≤ 1.4× the baseline's"
+  echo "- budget (docs/PERFORMANCE.md, at -c64): ratio ≥ 0.35 for hello, ≥ 0.85 for /http/post and /http/more, in every round; /http/hello p99 ≤ 10 ms; startup ≤ 1.6×; peak RSS ≤ 1.5× the baseline's"
+  echo "- load average (uptime) before the run: $LOAD_BEFORE; after: $(uptime | sed 's/.*load average: //')"
   echo
   cat "$table"
 } >"$report"

@@ -37,13 +37,15 @@ PID=$SERVER_PID
 status "$SITE/http/login" -c "$LOGS/cookies.txt" >/dev/null
 cookie=$(awk -F'\t' 'NF == 7 && $6 != "" { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$LOGS/cookies.txt" 2>/dev/null || true)
 
-# index_demos: "CLASS GET PATH" for every demo link on the site's index, the class being the one its status
-# label promises (a link without one answers 200). The index is rendered from the demo catalogue, so a new
-# demo joins the soak by itself.
+# index_demos: "CLASS GET PATH" for every demo of the catalogue, as the site's index lists it (the index is rendered
+# from DemoCatalog, so a new demo joins the soak by itself): each item's direct link (class "open"; a demo that answers
+# raw or redirects also has a link through the exchange viewer, which is not the demo), its fragment stripped (the
+# browser keeps it and never sends it), and the class its status label promises (none: 200).
 index_demos() {
   local item path class
-  curl -sf --max-time 5 "$SITE/" | tr -d '\n' | grep -oP '<li class="demo">.*?</li>' | while read -r item; do
-    path=$(grep -oP '<a [^>]*href="\K[^"]+' <<<"$item" | head -1 | sed 's/&amp;/\&/g')
+  curl -sf --max-time 5 "$SITE/" | tr -d '\n' | grep -oP '<li class="demo[^"]*">.*?</li>' | while read -r item; do
+    path=$(grep -oP '<a class="open" href="\K[^"]+' <<<"$item" | head -1 | sed 's/&amp;/\&/g; s/#.*//')
+    [[ -n $path ]] || continue
     class=$(grep -oP 'class="status status-\K[0-9]' <<<"$item" || echo 2)
     echo "$class GET $path"
   done
@@ -64,6 +66,8 @@ LIST
 
 mix=$(index_demos)
 [[ $(wc -l <<<"$mix") -ge 10 ]] || die "the index at $SITE/ listed too few demos: $mix"
+# The redirects are the point of several demos: a soak without them would not test a 3xx under load.
+grep -q '^3 ' <<<"$mix" || die "the index at $SITE/ listed no redirect: $mix"
 mix+=$'\n'"$beyond_links"
 
 # class_status CLASS METHOD PATH ACCEPT: what one request of that list gets now.

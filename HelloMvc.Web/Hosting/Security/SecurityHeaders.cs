@@ -32,14 +32,18 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             // Same-origin pages still get the Referer that redirect-back reads; other sites get none.
             headers["Referrer-Policy"] = "same-origin";
-            context.Response.OnStarting(() =>
-            {
-                if (context.Response.ContentType?.Contains("xml", StringComparison.OrdinalIgnoreCase) == true)
-                {
-                    context.Response.Headers.ContentSecurityPolicy = XmlViewerPolicy;
-                }
-                return Task.CompletedTask;
-            });
+            context.Response.OnStarting(LetXmlViewerStyleItself, context.Response);
             return next(context);
         });
+
+    // One delegate for every response, handed the response as its state: no closure per request.
+    private static readonly Func<object, Task> LetXmlViewerStyleItself = state =>
+    {
+        var response = (HttpResponse)state;
+        if (response.ContentType?.Contains("xml", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            response.Headers.ContentSecurityPolicy = XmlViewerPolicy;
+        }
+        return Task.CompletedTask;
+    };
 }

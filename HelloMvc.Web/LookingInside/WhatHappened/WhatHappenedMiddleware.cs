@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -31,7 +32,11 @@ public sealed class WhatHappenedMiddleware
 
     public Task InvokeAsync(HttpContext context)
     {
-        context.Response.OnStarting(_addLateCookies, context);
+        // Only an MVC action's redirect is recorded: a static file, a health check or no endpoint at all passes on.
+        if (context.GetEndpoint()?.Metadata.GetMetadata<ControllerActionDescriptor>() is not null)
+        {
+            context.Response.OnStarting(_addLateCookies, context);
+        }
         return _next(context);
     }
 
